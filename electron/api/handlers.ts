@@ -1,0 +1,14 @@
+/**
+ * The implementations of the contract, gathered from one module per domain. Each domain module
+ * exports a function that takes the services it needs and returns its handlers.
+ */
+import type { Handlers } from './dispatch';
+import { appHandlers } from './handlers-app';
+import type { Services } from '../services/container';
+
+/** Every operation of the contract, bound to the running services. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...appHandlers(services),
+  };
+}

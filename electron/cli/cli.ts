@@ -1,0 +1,59 @@
+/**
+ * `disarm-workbench`: the command line of the workbench. Each subcommand lives in its own module
+ * under commands/; this file only finds it, runs it and turns usage errors into exit code 2.
+ */
+import { EXIT_USAGE, UsageError, type Command, type CommandIO } from './command';
+import { commands } from './commands';
+
+const PROGRAM = 'disarm-workbench';
+
+/** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(overview());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version') {
+    io.stdout(`${PROGRAM} ${process.env.npm_package_version ?? ''}`.trim() + '\n');
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`${PROGRAM}: unknown command '${name}'.\n\n${overview()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: ${PROGRAM} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun '${PROGRAM} <command> --help' for a command's options.\n`;
+}
+
+function processIO(): CommandIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    stopped: new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+  };
+}
+
+export type { Command };

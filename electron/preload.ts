@@ -1,0 +1,2 @@
+/** The preload: placeholder until the desktop shell lands. */
+export {};

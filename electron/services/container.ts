@@ -1,0 +1,26 @@
+/**
+ * The running back end: every service, created in dependency order in one place and handed its
+ * dependencies (no singletons imported from everywhere). The desktop app and `serve` both build
+ * one container; tests build one over temporary folders.
+ */
+
+/** Where the back end keeps its own files. */
+export interface ContainerOptions {
+  /** Folder for the drafts/settings store (Electron's userData, or a folder for `serve` and tests). */
+  readonly userDataDir: string;
+  readonly version: string;
+}
+
+/** All services of the back end. Domains add theirs here. */
+export interface Services {
+  readonly version: string;
+  readonly userDataDir: string;
+}
+
+/** Creates the services. */
+export async function createServices(options: ContainerOptions): Promise<Services> {
+  return { version: options.version, userDataDir: options.userDataDir };
+}
+
+/** Stops the services (closes watchers, waits for pending writes). */
+export async function shutdownServices(_services: Services): Promise<void> {}

@@ -1,0 +1,21 @@
+// Bundles the Node side: the CLI (which also hosts `serve`), Electron's main process and its preload.
+// The renderer is built by Vite (renderer/vite.config.ts). Dependencies stay external: they are
+// installed next to the bundles (node_modules, or the packaged app's asar).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({ ...common, format: 'esm', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: 'dist/node' }),
+  build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', external: ['electron'] }),
+  // A sandboxed preload must be a single CommonJS file with no imports but 'electron'.
+  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+]);
