@@ -3,6 +3,8 @@
  * dependencies (no singletons imported from everywhere). The desktop app and `serve` both build
  * one container; tests build one over temporary folders.
  */
+import { EventBus } from './event-bus';
+import { Workspace } from './workspace';
 
 /** Where the back end keeps its own files. */
 export interface ContainerOptions {
@@ -15,11 +17,17 @@ export interface ContainerOptions {
 export interface Services {
   readonly version: string;
   readonly userDataDir: string;
+  /** Events for the UI (progress, changes). */
+  readonly events: EventBus;
+  /** The open checkout. */
+  readonly workspace: Workspace;
 }
 
 /** Creates the services. */
 export async function createServices(options: ContainerOptions): Promise<Services> {
-  return { version: options.version, userDataDir: options.userDataDir };
+  const events = new EventBus();
+  const workspace = new Workspace();
+  return { version: options.version, userDataDir: options.userDataDir, events, workspace };
 }
 
 /** Stops the services (closes watchers, waits for pending writes). */
