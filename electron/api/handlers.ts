@@ -4,11 +4,13 @@
  */
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers-app';
+import { filesHandlers } from './handlers-files';
 import type { Services } from '../services/container';
 
 /** Every operation of the contract, bound to the running services. */
 export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
+    ...filesHandlers(services),
   };
 }

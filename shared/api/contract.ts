@@ -7,14 +7,19 @@
 import type { z } from 'zod';
 import type { EventSpec, OperationSpec } from './define';
 import { appOperations } from './ops/app';
+import { filesOperations } from './ops/files';
+import { shellEvents } from './ops/shell';
 
 /** All operations, by name (`domain.verb`). */
 export const operations = {
   ...appOperations,
+  ...filesOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 /** All event kinds, by name. */
-export const events = {} as const satisfies Record<string, EventSpec>;
+export const events = {
+  ...shellEvents,
+} as const satisfies Record<string, EventSpec>;
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
