@@ -1,5 +1,6 @@
 /** The subcommands of `disarm-workbench`, in the order `--help` lists them. */
 import type { Command } from '../command';
 import { indexCommand } from './index-command';
+import { serveCommand } from './serve-command';
 
-export const commands: readonly Command[] = [indexCommand];
+export const commands: readonly Command[] = [indexCommand, serveCommand];
