@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EDIT_LINE } from '../../../shared/edit-line';
+import { GUARD_RULES, checkChanges, type GuardChange } from '../../../shared/guard';
+
+const TECHNIQUE = 'generated_pages/techniques/T0155.007.md';
+const PAGE = '# Technique T0155.007: Encrypted Communication Channel\n\n* **Summary**: x\n\n| Incident | Descriptions |\n| -------- | ------------ |\n\n' + EDIT_LINE;
+
+function modified(newText: string, oldText = PAGE, path = TECHNIQUE): GuardChange {
+  return { path, status: 'modified', oldText, newText };
+}
+
+describe('guard: pages with the edit line', () => {
+  it('lets notes below the line through', () => {
+    expect(checkChanges([modified(PAGE + '\n\nMy notes about this technique.\n')])).toEqual([]);
+  });
+
+  it('refuses one character changed above the line, naming the first changed line', () => {
+    const changed = PAGE.replace('* **Summary**: x', '* **Summary**: y');
+    const violations = checkChanges([modified(changed + '\nnotes')]);
+    expect(violations).toEqual([expect.objectContaining({ file: TECHNIQUE, line: 3, rule: 'generated-changed' })]);
+    expect(violations[0]?.message).toContain('line 3');
+  });
+
+  it('refuses an altered or removed edit line with its own code', () => {
+    const altered = PAGE.replace(EDIT_LINE, EDIT_LINE.replace('NOTES', 'N0TES'));
+    expect(checkChanges([modified(altered)])).toEqual([expect.objectContaining({ rule: 'edit-line-removed', line: 8 })]);
+    expect(checkChanges([modified(PAGE.slice(0, PAGE.indexOf(EDIT_LINE)))])).toEqual([expect.objectContaining({ rule: 'edit-line-removed', line: 8 })]);
+  });
+
+  it('refuses text inserted just before the line, and a line break inserted before it', () => {
+    expect(checkChanges([modified(PAGE.replace(EDIT_LINE, 'sneaky ' + EDIT_LINE))])[0]).toMatchObject({ rule: 'generated-changed', line: 8 });
+    expect(checkChanges([modified(PAGE.replace(EDIT_LINE, '\n' + EDIT_LINE))])[0]).toMatchObject({ rule: 'generated-changed', line: 8 });
+  });
+
+  it('counts lines of CRLF pages and reports a changed line ending on its own line', () => {
+    const crlf = PAGE.replace(/\n/g, '\r\n');
+    expect(checkChanges([modified(crlf + '\r\nnotes\r\n', crlf)])).toEqual([]);
+    const lostLf = crlf.replace('x\r\n', 'x\r');
+    expect(checkChanges([modified(lostLf, crlf)])[0]).toMatchObject({ rule: 'generated-changed', line: 3 });
+    expect(checkChanges([modified(PAGE, crlf)])[0]).toMatchObject({ rule: 'generated-changed', line: 1 });
+  });
+
+  it('splits a page with the line twice at the first: the second is notes', () => {
+    const twice = PAGE + '\nold notes\n' + EDIT_LINE + '\nmore';
+    expect(checkChanges([modified(twice + '\nadded', twice)])).toEqual([]);
+    expect(checkChanges([modified(twice.replace('old notes', 'new notes'), twice)])).toEqual([]);
+    expect(checkChanges([modified(twice.replace('* **Summary**: x', '* **Summary**: z'), twice)])[0]).toMatchObject({ rule: 'generated-changed', line: 3 });
+  });
+
+  it('compares byte-decoded (non-UTF-8) pages exactly', () => {
+    const bytes = PAGE.replace('x', 'caf\u00e9\u00ff');
+    expect(checkChanges([{ ...modified(bytes + '\n\u00fe\u00ff notes', bytes), encoding: 'bytes' }])).toEqual([]);
+    expect(checkChanges([{ ...modified(bytes.replace('\u00ff', '\u00fe'), bytes), encoding: 'bytes' }])[0]).toMatchObject({ rule: 'generated-changed', line: 3 });
+  });
+
+  it('ignores a mode change that leaves the text alone', () => {
+    expect(checkChanges([{ ...modified(PAGE), oldMode: '100644', newMode: '100755' }])).toEqual([]);
+  });
+
+  it('property: any change after the line passes, any change up to and including it is refused at its first line', () => {
+    const text = fc.string({ maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, fc.nat(PAGE.length - 1), fc.string({ minLength: 1, maxLength: 3 }), (notes, newNotes, at, insert) => {
+        expect(checkChanges([modified(PAGE + newNotes, PAGE + notes)])).toEqual([]);
+        const broken = PAGE.slice(0, at) + insert + PAGE.slice(at) + notes;
+        const [violation] = checkChanges([modified(broken, PAGE + notes)]);
+        if (broken.startsWith(PAGE)) return; // the insert repeated the characters at `at`
+        expect(violation?.rule).toMatch(/generated-changed|edit-line-removed/);
+        const firstDiff = [...broken].findIndex((c, i) => c !== PAGE[i]);
+        expect(violation?.line).toBe(broken.slice(0, firstDiff).split('\n').length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('guard: read-only files, deletes, renames, new files', () => {
+  it('refuses any change to a page without the line (index pages)', () => {
+    const index = '| id | name |\n| -- | ---- |\n| T0001 | x |\n';
+    const [violation] = checkChanges([modified(index.replace('x |', 'y |'), index, 'generated_pages/techniques_index.md')]);
+    expect(violation).toMatchObject({ file: 'generated_pages/techniques_index.md', line: 3, rule: 'read-only-page' });
+    expect(checkChanges([modified('{"a":2}', '{"a":1}', 'generated_files/DISARM_STIX/DISARM.json')])[0]?.rule).toBe('read-only-page');
+  });
+
+  it('refuses deletes and renames, each with its own code', () => {
+    expect(checkChanges([{ path: TECHNIQUE, status: 'deleted', oldText: PAGE }])[0]).toMatchObject({ rule: 'page-deleted', file: TECHNIQUE });
+    const renamed = checkChanges([{ path: 'generated_pages/techniques/T0155.008.md', oldPath: TECHNIQUE, status: 'renamed', oldText: PAGE, newText: PAGE }]);
+    expect(renamed[0]).toMatchObject({ rule: 'page-renamed', file: 'generated_pages/techniques/T0155.008.md' });
+    expect(renamed[0]?.message).toContain(TECHNIQUE);
+    expect(checkChanges([{ path: 'notes/elsewhere.md', oldPath: TECHNIQUE, status: 'renamed', oldText: PAGE, newText: PAGE }])[0]?.rule).toBe('page-renamed');
+  });
+
+  it('refuses symbolic links, submodules and unresolved conflicts', () => {
+    expect(checkChanges([{ path: TECHNIQUE, status: 'typechanged', oldText: PAGE, newText: '/etc/passwd', oldMode: '100644', newMode: '120000' }])[0]?.rule).toBe('not-a-regular-file');
+    expect(checkChanges([{ path: TECHNIQUE, status: 'unmerged' }])[0]?.rule).toBe('unmerged');
+  });
+
+  it('refuses new files that are not incident pages', () => {
+    expect(checkChanges([{ path: 'generated_pages/techniques/T9999.md', status: 'added', newText: PAGE }])[0]?.rule).toBe('file-added');
+    expect(checkChanges([{ path: 'generated_pages/notes.txt', status: 'added', newText: 'x' }])[0]?.rule).toBe('file-added');
+  });
+
+  it('leaves files outside the generated folders alone', () => {
+    expect(checkChanges([{ path: 'README.md', status: 'deleted' }, { path: 'DISARM_MASTER_DATA/x.xlsx', status: 'modified', oldText: 'a', newText: 'b' }])).toEqual([]);
+  });
+
+  it('has a title and a fix for every code it reports', () => {
+    for (const rule of Object.values(GUARD_RULES)) {
+      expect(rule.title.length).toBeGreaterThan(10);
+      expect(rule.fix.length).toBeGreaterThan(10);
+    }
+  });
+});
