@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 
-/** The commands of the application menu that the UI carries out. */
-export const ShellCommand = z.enum(['open-checkout', 'new-incident', 'search', 'review', 'settings', 'reload']);
+/**
+ * The commands of the application menu that the UI carries out. (File > Open Checkout is done by
+ * the shell itself with the system's folder picker; the UI then gets `reload`.)
+ */
+export const ShellCommand = z.enum(['new-incident', 'search', 'review', 'settings', 'reload']);
 export type ShellCommand = z.infer<typeof ShellCommand>;
 
 export const shellEvents = {
