@@ -1,0 +1,90 @@
+/**
+ * Loads a DISARM checkout from disk: every object page under generated_pages/, parsed, and the
+ * catalog built from them. A page that cannot be read or parsed is reported (file and reason),
+ * never silently skipped, and never stops the others from loading.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Catalog } from '../../shared/catalog';
+import { EDIT_LINE } from '../../shared/edit-line';
+import { PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../../shared/ids';
+import { parsePageOfKind, type Page } from '../../shared/pages';
+
+/** A page that could not be loaded. */
+export interface PageFailure {
+  /** Repository-relative path, forward slashes. */
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** Something odd that did not stop a page from loading. */
+export interface PageWarning {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface LoadedCheckout {
+  readonly folder: string;
+  readonly catalog: Catalog;
+  /** Parsed pages by repository-relative path. */
+  readonly pages: ReadonlyMap<string, Page>;
+  readonly failures: readonly PageFailure[];
+  readonly warnings: readonly PageWarning[];
+}
+
+/** Reads and parses every object page of the checkout at `folder` (which checkDisarmFolder accepted). */
+export async function loadCheckout(folder: string, marker: string = EDIT_LINE): Promise<LoadedCheckout> {
+  const files = (await Promise.all(PAGE_KINDS.map((kind) => listPages(folder, kind)))).flat();
+  const pages = new Map<string, Page>();
+  const failures: PageFailure[] = [];
+  const warnings: PageWarning[] = [];
+  await forEachLimited(files, 32, async ({ kind, file }) => {
+    const result = await readPage(folder, kind, file, marker);
+    if ('reason' in result) failures.push({ file, reason: result.reason });
+    else {
+      pages.set(file, result.page);
+      for (const message of result.page.warnings) warnings.push({ file, message });
+    }
+  });
+  failures.sort((a, b) => (a.file < b.file ? -1 : 1));
+  warnings.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { folder, catalog: new Catalog(pages.values()), pages, failures, warnings };
+}
+
+async function listPages(folder: string, kind: PageKind): Promise<{ kind: PageKind; file: string }[]> {
+  const relFolder = `generated_pages/${PAGE_FOLDERS[kind]}`;
+  const entries = await readdir(join(folder, relFolder), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => ({ kind, file: `${relFolder}/${e.name}` }));
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+async function readPage(folder: string, kind: PageKind, file: string, marker: string): Promise<{ page: Page } | { reason: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(folder, file));
+  } catch (error) {
+    return { reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { reason: 'is not valid UTF-8 text; save it as UTF-8 (the framework\'s pages are)' };
+  }
+  const result = parsePageOfKind(kind, text, marker);
+  if (!result.ok) return { reason: result.reason };
+  const fileId = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);
+  if (result.page.id !== '' && result.page.id !== fileId) {
+    return { page: { ...result.page, warnings: [...result.page.warnings, `the title's id ${result.page.id} differs from the file name`] } };
+  }
+  return { page: result.page };
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,196 @@
+/**
+ * The catalog: the framework's objects as the workbench uses them (techniques with their tactic
+ * and parent, tactics, phases, incidents, counters...) and the links between them (which incident
+ * used which technique, and how it was described). Built once from parsed pages; read-only.
+ */
+import { compareIds, parentTechniqueId, type PageKind } from '../ids';
+import type { IncidentPage, Page, TacticPage, TechniquePage } from '../pages/types';
+import { CatalogSearch, type SearchOptions, type SearchResult } from './search';
+import { IncidentTextSearch, type IncidentTextHit } from './incident-text-search';
+
+/** A technique as the UI shows it. */
+export interface CatalogTechnique {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly tacticId: string;
+  readonly tacticName: string;
+  /** The parent of a sub-technique, else undefined. */
+  readonly parentId: string | undefined;
+  /** Its sub-techniques, in id order. */
+  readonly subTechniqueIds: readonly string[];
+}
+
+export interface CatalogTactic {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly phaseId: string;
+  /** Techniques of this tactic (parents and subs), in id order. */
+  readonly techniqueIds: readonly string[];
+}
+
+export interface CatalogIncident {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly techniqueIds: readonly string[];
+}
+
+/** One use of a technique in an incident, with the description the analyst gave. */
+export interface TechniqueUse {
+  readonly incidentId: string;
+  readonly incidentName: string;
+  readonly techniqueId: string;
+  readonly description: string;
+}
+
+/** Any object with a page: enough to list it and link to it. */
+export interface CatalogObject {
+  readonly kind: PageKind;
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+}
+
+/** Counts per page kind. */
+export type KindCounts = Readonly<Record<PageKind, number>>;
+
+export class Catalog {
+  private readonly techniqueMap = new Map<string, CatalogTechnique>();
+  private readonly tacticMap = new Map<string, CatalogTactic>();
+  private readonly incidentMap = new Map<string, CatalogIncident>();
+  private readonly objectMap = new Map<string, CatalogObject>();
+  private readonly usesByTechnique = new Map<string, TechniqueUse[]>();
+  private readonly pageCounts: Record<PageKind, number> = { technique: 0, incident: 0, tactic: 0, phase: 0, task: 0, counter: 0, actortype: 0, metatechnique: 0 };
+  private searchIndex: CatalogSearch | undefined;
+  private textIndex: IncidentTextSearch | undefined;
+
+  /** Builds the catalog from parsed pages (any order; pages without an id are counted but not indexed). */
+  constructor(pages: Iterable<Page>) {
+    const techniquePages: TechniquePage[] = [];
+    const tacticPages: TacticPage[] = [];
+    const incidentPages: IncidentPage[] = [];
+    for (const page of pages) {
+      this.pageCounts[page.kind]++;
+      if (page.id === '') continue;
+      this.objectMap.set(page.id, { kind: page.kind, id: page.id, name: page.name, summary: page.summary });
+      if (page.kind === 'technique') techniquePages.push(page);
+      else if (page.kind === 'tactic') tacticPages.push(page);
+      else if (page.kind === 'incident') incidentPages.push(page);
+    }
+
+    const tacticNames = new Map(tacticPages.map((t) => [t.id, t.name]));
+    const subs = new Map<string, string[]>();
+    for (const page of techniquePages) {
+      const parentId = page.parent?.id || parentTechniqueId(page.id);
+      if (parentId) pushTo(subs, parentId, page.id);
+    }
+    for (const page of techniquePages) {
+      const tacticId = page.tactic?.id ?? '';
+      this.techniqueMap.set(page.id, {
+        id: page.id,
+        name: page.name,
+        summary: page.summary,
+        tacticId,
+        tacticName: page.tactic?.name || tacticNames.get(tacticId) || '',
+        parentId: page.parent?.id || parentTechniqueId(page.id),
+        subTechniqueIds: (subs.get(page.id) ?? []).sort(compareIds),
+      });
+    }
+    const techniquesByTactic = new Map<string, string[]>();
+    for (const technique of this.techniqueMap.values()) {
+      pushTo(techniquesByTactic, technique.tacticId, technique.id);
+    }
+    for (const page of tacticPages) {
+      const fromTechniques = techniquesByTactic.get(page.id) ?? page.techniques.map((t) => t.id);
+      this.tacticMap.set(page.id, { id: page.id, name: page.name, summary: page.summary, phaseId: page.phaseId, techniqueIds: [...fromTechniques].sort(compareIds) });
+    }
+    for (const page of incidentPages) {
+      const techniqueIds = [...new Set(page.techniques.map((t) => t.technique.id))].sort(compareIds);
+      this.incidentMap.set(page.id, { id: page.id, name: page.name, summary: page.summary, techniqueIds });
+      for (const row of page.techniques) {
+        const use: TechniqueUse = { incidentId: page.id, incidentName: page.name, techniqueId: row.technique.id, description: row.description };
+        pushTo(this.usesByTechnique, row.technique.id, use);
+      }
+    }
+    // Technique pages list incidents too; take those the incident pages do not (older data).
+    for (const page of techniquePages) {
+      const known = new Set((this.usesByTechnique.get(page.id) ?? []).map((u) => u.incidentId));
+      for (const row of page.incidents) {
+        if (known.has(row.incident.id)) continue;
+        pushTo(this.usesByTechnique, page.id, { incidentId: row.incident.id, incidentName: row.incident.name, techniqueId: page.id, description: row.description });
+      }
+    }
+    for (const uses of this.usesByTechnique.values()) uses.sort((a, b) => compareIds(a.incidentId, b.incidentId));
+  }
+
+  /** Page counts per kind, including pages without an id. */
+  counts(): KindCounts {
+    return { ...this.pageCounts };
+  }
+
+  technique(id: string): CatalogTechnique | undefined {
+    return this.techniqueMap.get(id);
+  }
+
+  /** All techniques in id order. */
+  techniques(): CatalogTechnique[] {
+    return [...this.techniqueMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  }
+
+  tactic(id: string): CatalogTactic | undefined {
+    return this.tacticMap.get(id);
+  }
+
+  /** All tactics in id order (the red framework's columns). */
+  tactics(): CatalogTactic[] {
+    return [...this.tacticMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  }
+
+  incident(id: string): CatalogIncident | undefined {
+    return this.incidentMap.get(id);
+  }
+
+  incidents(): CatalogIncident[] {
+    return [...this.incidentMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  }
+
+  /** Any object with a page, by id. */
+  object(id: string): CatalogObject | undefined {
+    return this.objectMap.get(id);
+  }
+
+  objects(): CatalogObject[] {
+    return [...this.objectMap.values()];
+  }
+
+  /** Which incidents used a technique, with their descriptions, in incident order. */
+  usesOf(techniqueId: string): readonly TechniqueUse[] {
+    return this.usesByTechnique.get(techniqueId) ?? [];
+  }
+
+  /** Autocomplete search over ids and names: see CatalogSearch. Built on first use. */
+  search(query: string, options?: SearchOptions): SearchResult[] {
+    this.searchIndex ??= new CatalogSearch(this.objects(), (id) => this.techniqueMap.get(id)?.tacticId);
+    return this.searchIndex.search(query, options);
+  }
+
+  /** Full-text search over incident summaries and descriptions. Built on first use. */
+  searchIncidentText(query: string, limit = 20): IncidentTextHit[] {
+    this.textIndex ??= new IncidentTextSearch(this.incidents(), (id) => this.incidentUses(id));
+    return this.textIndex.search(query, limit);
+  }
+
+  private incidentUses(incidentId: string): TechniqueUse[] {
+    const incident = this.incidentMap.get(incidentId);
+    if (!incident) return [];
+    return incident.techniqueIds.flatMap((tid) => this.usesOf(tid).filter((u) => u.incidentId === incidentId));
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,106 @@
+/**
+ * Autocomplete over the catalog's ids and names, in the order an analyst expects while typing a
+ * technique: the exact id first, then ids that start with what was typed (`T0155.` lists its
+ * sub-techniques), then names with words starting with every typed word (`encrypted`), then
+ * fuzzy matches for typos (`encrpyted`). Ties within a tier go by id.
+ */
+import MiniSearch from 'minisearch';
+import { compareIds, type PageKind } from '../ids';
+import type { CatalogObject } from './catalog';
+
+/** How a result matched, best first. */
+export type MatchTier = 'exact-id' | 'id-prefix' | 'name-prefix' | 'fuzzy';
+
+
+export interface SearchOptions {
+  /** Only these kinds (e.g. ['technique'] for the tagger). Default: all. */
+  readonly kinds?: readonly PageKind[];
+  /** Only techniques of this tactic. */
+  readonly tacticId?: string;
+  /** At most this many results. Default 20. */
+  readonly limit?: number;
+}
+
+export interface SearchResult {
+  readonly kind: PageKind;
+  readonly id: string;
+  readonly name: string;
+  readonly tier: MatchTier;
+}
+
+const ID_QUERY = /^[A-Za-z]{1,2}\d+(?:\.\d*)?$/;
+
+export class CatalogSearch {
+  private readonly byUpperId = new Map<string, CatalogObject>();
+  /** Upper-cased ids, sorted as strings, for prefix ranges by binary search. */
+  private readonly sortedIds: string[];
+  private readonly names: MiniSearch<{ id: string; name: string }>;
+
+  constructor(
+    objects: readonly CatalogObject[],
+    private readonly tacticOf: (id: string) => string | undefined,
+  ) {
+    for (const object of objects) this.byUpperId.set(object.id.toUpperCase(), object);
+    this.sortedIds = [...this.byUpperId.keys()].sort();
+    this.names = new MiniSearch({ fields: ['name'], storeFields: [], idField: 'id' });
+    this.names.addAll(objects.map((o) => ({ id: o.id, name: o.name })));
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const text = query.trim();
+    if (text === '') return [];
+    const limit = options.limit ?? 20;
+    const accept = (object: CatalogObject | undefined): object is CatalogObject =>
+      object !== undefined && (!options.kinds || options.kinds.includes(object.kind)) && (!options.tacticId || this.tacticOf(object.id) === options.tacticId);
+    const results: SearchResult[] = [];
+    const seen = new Set<string>();
+    const add = (object: CatalogObject, tier: MatchTier) => {
+      if (seen.has(object.id) || results.length >= limit) return;
+      seen.add(object.id);
+      results.push({ kind: object.kind, id: object.id, name: object.name, tier });
+    };
+
+    const upper = text.toUpperCase();
+    const exact = this.byUpperId.get(upper);
+    if (accept(exact)) add(exact, 'exact-id');
+    if (ID_QUERY.test(text)) {
+      // An id-shaped query never falls through to names: `T9999` finds nothing rather than noise.
+      for (const object of this.idPrefix(upper).filter(accept).sort((a, b) => compareIds(a.id, b.id))) add(object, 'id-prefix');
+      return results;
+    }
+    if (results.length >= limit) return results;
+
+    const named = this.names.search(text, { prefix: true, fuzzy: false, combineWith: 'AND' });
+    const namePrefix = named.map((hit) => this.byUpperId.get(String(hit.id).toUpperCase())).filter(accept).sort((a, b) => compareIds(a.id, b.id));
+    for (const object of namePrefix) add(object, 'name-prefix');
+    if (results.length >= limit) return results;
+
+    // Fuzzy only for words of four letters or more: shorter ones match too much to help.
+    const fuzzy = this.names.search(text, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.25 : false), maxFuzzy: 3, combineWith: 'OR' });
+    const ranked = fuzzy
+      .map((hit) => ({ object: this.byUpperId.get(String(hit.id).toUpperCase()), score: hit.score }))
+      .filter((hit): hit is { object: CatalogObject; score: number } => accept(hit.object))
+      .sort((a, b) => b.score - a.score || compareIds(a.object.id, b.object.id));
+    for (const hit of ranked) add(hit.object, 'fuzzy');
+    return results;
+  }
+
+  /** Objects whose id starts with `prefix` (upper-cased), found by binary search. */
+  private idPrefix(prefix: string): CatalogObject[] {
+    let low = 0;
+    let high = this.sortedIds.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.sortedIds[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: CatalogObject[] = [];
+    for (let i = low; i < this.sortedIds.length && (this.sortedIds[i] as string).startsWith(prefix); i++) {
+      const object = this.byUpperId.get(this.sortedIds[i] as string);
+      if (object) out.push(object);
+    }
+    return out;
+  }
+}
+
+

@@ -1,0 +1,118 @@
+/**
+ * Tactic, phase, task, counter, actor type and metatechnique pages. The workbench reads them (for
+ * the library, the grid and links) but never writes them, so one tolerant reader serves every
+ * historical format and keeps what the catalog and the library need.
+ */
+import { EDIT_LINE, splitAtEditLine } from '../edit-line';
+import type { PageKind } from '../ids';
+import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedPage, type ScannedTable } from './scan';
+import type { ActorTypePage, CounterPage, CounterRow, MetatechniquePage, ObjectLink, PageBase, ParseResult, PhasePage, TacticPage, TaskPage } from './types';
+
+/** The title word of each kind (`# Actor A001: ...`). */
+const TITLE_WORDS: Readonly<Record<Exclude<PageKind, 'technique' | 'incident'>, RegExp>> = {
+  tactic: /^tactic$/i,
+  phase: /^phase$/i,
+  task: /^task$/i,
+  counter: /^counter$/i,
+  actortype: /^actor( ?type)?$/i,
+  metatechnique: /^metatechnique$/i,
+};
+
+type OtherKind = keyof typeof TITLE_WORDS;
+
+function readBase(text: string, kind: OtherKind, marker: string): { base: PageBase; scanned: ScannedPage } | { reason: string } {
+  const split = splitAtEditLine(text, marker);
+  const scanned = scanGenerated(split.generated);
+  if ('error' in scanned) return { reason: scanned.error };
+  if (!TITLE_WORDS[kind].test(scanned.title.kindWord)) return { reason: `the title names a ${scanned.title.kindWord}, not a ${kind}` };
+  const warnings: string[] = [];
+  if (scanned.title.id === '') warnings.push(`the title has no ${kind} id`);
+  if (!split.hasLine) warnings.push('the page has no edit line');
+  const base: PageBase = {
+    kind,
+    id: scanned.title.id,
+    name: scanned.title.name.trim(),
+    summary: scanned.fields.get('summary') ?? '',
+    hasEditLine: split.hasLine,
+    notes: split.notes,
+    format: 'legacy',
+    warnings,
+  };
+  return { base, scanned };
+}
+
+function table(scanned: ScannedPage, header: RegExp): ScannedTable | undefined {
+  return scanned.tables.find((t) => header.test(t.header[0] ?? ''));
+}
+
+function links(scanned: ScannedPage, header: RegExp): ObjectLink[] {
+  return (table(scanned, header)?.rows ?? []).flatMap((row) => {
+    const link = parseLinkCell(splitLinkRow(row).first);
+    return link ? [{ id: link.id, name: link.name }] : [];
+  });
+}
+
+function counterRows(scanned: ScannedPage): CounterRow[] {
+  return (table(scanned, /^counters$/i)?.rows ?? []).flatMap((row) => {
+    const { first, rest } = splitLinkRow(row);
+    const link = parseLinkCell(first);
+    return link ? [{ counter: { id: link.id, name: link.name }, responseTypes: rest }] : [];
+  });
+}
+
+/** The id at the start of a field value: `TA01`, `M004 - Friction` -> `M004`. */
+function leadingId(value: string | undefined): string {
+  return /^[A-Z]{1,2}\d[\d.]*/.exec((value ?? '').trim())?.[0] ?? '';
+}
+
+export function parseTacticPage(text: string, marker: string = EDIT_LINE): ParseResult<TacticPage> {
+  const read = readBase(text, 'tactic', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  const { base, scanned } = read;
+  return { ok: true, page: { ...base, kind: 'tactic', phaseId: leadingId(scanned.fields.get('belongs to phase')), tasks: links(scanned, /^tasks$/i), techniques: links(scanned, /^techniques$/i), counters: counterRows(scanned) } };
+}
+
+export function parsePhasePage(text: string, marker: string = EDIT_LINE): ParseResult<PhasePage> {
+  const read = readBase(text, 'phase', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  return { ok: true, page: { ...read.base, kind: 'phase' } };
+}
+
+export function parseTaskPage(text: string, marker: string = EDIT_LINE): ParseResult<TaskPage> {
+  const read = readBase(text, 'task', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  return { ok: true, page: { ...read.base, kind: 'task', tacticId: leadingId(read.scanned.fields.get('belongs to tactic stage')) } };
+}
+
+export function parseCounterPage(text: string, marker: string = EDIT_LINE): ParseResult<CounterPage> {
+  const read = readBase(text, 'counter', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  const { base, scanned } = read;
+  return {
+    ok: true,
+    page: {
+      ...base,
+      kind: 'counter',
+      tacticId: leadingId(scanned.fields.get('belongs to tactic stage')),
+      metatechnique: scanned.fields.get('metatechnique') ?? '',
+      playbooks: scanned.fields.get('playbooks') ?? '',
+      resourcesNeeded: scanned.fields.get('resources needed') ?? '',
+      actorTypes: links(scanned, /^actor types$/i),
+      techniques: links(scanned, /^counters these techniques$/i),
+      incidents: links(scanned, /^seen in incidents$/i),
+    },
+  };
+}
+
+export function parseActorTypePage(text: string, marker: string = EDIT_LINE): ParseResult<ActorTypePage> {
+  const read = readBase(text, 'actortype', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  const { base, scanned } = read;
+  return { ok: true, page: { ...base, kind: 'actortype', sectors: scanned.fields.get('sector') ?? '', viewpoint: scanned.fields.get('viewpoint') ?? '', counters: counterRows(scanned) } };
+}
+
+export function parseMetatechniquePage(text: string, marker: string = EDIT_LINE): ParseResult<MetatechniquePage> {
+  const read = readBase(text, 'metatechnique', marker);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  return { ok: true, page: { ...read.base, kind: 'metatechnique', counters: counterRows(read.scanned) } };
+}

@@ -1,0 +1,51 @@
+/**
+ * One entry point for any object page: pick the parser by the page's folder, and check that
+ * the page's own title agrees with its file name.
+ */
+import { EDIT_LINE } from '../edit-line';
+import { pageOfPath, PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../ids';
+import { parseIncidentPage } from './incident';
+import { parseActorTypePage, parseCounterPage, parseMetatechniquePage, parsePhasePage, parseTacticPage, parseTaskPage } from './other-kinds';
+import { parseTechniquePage } from './technique';
+import type { Page, ParseResult } from './types';
+
+const PARSERS: { readonly [K in PageKind]: (text: string, marker?: string) => ParseResult<Extract<Page, { kind: K }>> } = {
+  technique: parseTechniquePage,
+  incident: parseIncidentPage,
+  tactic: parseTacticPage,
+  phase: parsePhasePage,
+  task: parseTaskPage,
+  counter: parseCounterPage,
+  actortype: parseActorTypePage,
+  metatechnique: parseMetatechniquePage,
+};
+
+/** Parses a page of a known kind. */
+export function parsePageOfKind(kind: PageKind, text: string, marker: string = EDIT_LINE): ParseResult<Page> {
+  return PARSERS[kind](text, marker);
+}
+
+/**
+ * The kind of page a repository path holds by its folder (`generated_pages/techniques/...md`),
+ * including files whose name is not a valid id (`incidents/.md` exists in the history).
+ */
+export function pageKindOfPath(path: string): PageKind | undefined {
+  const known = pageOfPath(path);
+  if (known) return known.kind;
+  const match = /^generated_pages\/([a-z]+)\/[^/]*\.md$/.exec(path);
+  return match ? PAGE_KINDS.find((kind) => PAGE_FOLDERS[kind] === match[1]) : undefined;
+}
+
+/** Parses the object page at a repository path. Paths outside the page folders are refused. */
+export function parsePage(path: string, text: string, marker: string = EDIT_LINE): ParseResult<Page> {
+  const kind = pageKindOfPath(path);
+  if (!kind) return { ok: false, reason: `${path} is not an object page (generated_pages/<kind>s/<ID>.md)` };
+  const result = parsePageOfKind(kind, text, marker);
+  if (!result.ok) return result;
+  const fileId = path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+  if (result.page.id !== fileId) {
+    const warning = `the title's id ${JSON.stringify(result.page.id)} differs from the file name ${JSON.stringify(fileId)}`;
+    return { ok: true, page: { ...result.page, warnings: [...result.page.warnings, warning] } };
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+/** The catalog over the newest checkout: structure, links, autocomplete order, full-text search. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCheckout, type LoadedCheckout } from '../../electron/checkout/load-checkout';
+import { cloneHistory, type HistoryClone } from '../helpers/fixtures';
+
+let clone: HistoryClone;
+let loaded: LoadedCheckout;
+beforeAll(async () => {
+  clone = cloneHistory();
+  loaded = await loadCheckout(clone.path);
+});
+afterAll(() => clone?.dispose());
+
+describe('catalog', () => {
+  it('knows techniques with their tactic and parent', () => {
+    const technique = loaded.catalog.technique('T0155.007');
+    expect(technique).toMatchObject({ name: 'Encrypted Communication Channel', tacticId: 'TA07', tacticName: 'Select Channels and Affordances', parentId: 'T0155' });
+    expect(loaded.catalog.technique('T0155')?.subTechniqueIds).toContain('T0155.007');
+    expect(loaded.catalog.tactic('TA07')?.techniqueIds).toContain('T0155.007');
+    expect(loaded.catalog.tactics().map((t) => t.id)).toHaveLength(18);
+  });
+
+  it('links incidents and techniques with the description given', () => {
+    const uses = loaded.catalog.usesOf('T0155.007');
+    expect(uses.map((u) => u.incidentId)).toContain('I00068');
+    expect(uses.find((u) => u.incidentId === 'I00068')?.description).toContain('T0155.007: Encrypted Communication Channel');
+    expect(loaded.catalog.incident('I00068')?.techniqueIds).toEqual(['T0088.001', 'T0097.100', 'T0143.003', 'T0151.004', 'T0155.007']);
+  });
+
+  it('finds T0155.007 in the top 3 for "encrypted"', () => {
+    const ids = loaded.catalog.search('encrypted', { kinds: ['technique'] }).map((r) => r.id);
+    expect(ids.slice(0, 3)).toContain('T0155.007');
+  });
+
+  it('lists the sub-techniques of T0155. in id order', () => {
+    const results = loaded.catalog.search('T0155.');
+    expect(results.map((r) => r.id)).toEqual(['T0155.001', 'T0155.002', 'T0155.003', 'T0155.004', 'T0155.005', 'T0155.006', 'T0155.007']);
+    expect(results.every((r) => r.tier === 'id-prefix')).toBe(true);
+  });
+
+  it('puts the exact id first, then id prefixes', () => {
+    const results = loaded.catalog.search('t0155');
+    expect(results[0]).toMatchObject({ id: 'T0155', tier: 'exact-id' });
+    expect(results.slice(1).every((r) => r.id.startsWith('T0155.'))).toBe(true);
+  });
+
+  it('finds nothing for an unknown id', () => {
+    expect(loaded.catalog.search('T9999')).toEqual([]);
+    expect(loaded.catalog.search('T0043.001')).toEqual([]);
+  });
+
+  it('orders tiers: name word prefix before fuzzy, ties by id', () => {
+    const results = loaded.catalog.search('chat', { kinds: ['technique'] });
+    const tiers = results.map((r) => r.tier);
+    expect(tiers.indexOf('fuzzy') === -1 || tiers.lastIndexOf('name-prefix') < tiers.indexOf('fuzzy')).toBe(true);
+    const prefixIds = results.filter((r) => r.tier === 'name-prefix').map((r) => r.id);
+    expect(prefixIds).toEqual(['T0151.004', 'T0151.005', 'T0151.006', 'T0151.007']);
+  });
+
+  it('forgives a typo', () => {
+    expect(loaded.catalog.search('encrpyted', { kinds: ['technique'] })[0]?.id).toBe('T0155.007');
+  });
+
+  it('filters by kind and tactic', () => {
+    const results = loaded.catalog.search('persona', { kinds: ['technique'], tacticId: 'TA16' });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => loaded.catalog.technique(r.id)?.tacticId === 'TA16')).toBe(true);
+  });
+
+  it('answers "which incidents used encrypted chat?" from the incident descriptions', () => {
+    const hits = loaded.catalog.searchIncidentText('which incidents used encrypted chat?', 5);
+    expect(hits.map((h) => h.id)).toContain('I00068');
+    expect(hits[0]?.excerpt.length).toBeGreaterThan(0);
+  });
+});
