@@ -3,8 +3,9 @@
  * api, live in the store and travel between machines as JSON files, so every boundary validates
  * them with these schemas; the types are inferred from the schemas so the two never drift.
  *
- * A draft keeps the analyst's words as typed (empty strings for unfinished fields): the schemas
+ * A stored draft is complete (every field present, empty strings for unfinished ones): the schemas
  * check shape and size, and the validation rules (shared/validation) say what is missing or wrong.
+ * Partial input (create, update) has its own schemas in changes.ts.
  */
 import { z } from 'zod';
 import { isId } from '../ids';
@@ -45,32 +46,39 @@ export const Timestamp = z.iso.datetime({ message: 'not an ISO timestamp' });
  */
 export const IncidentFields = z
   .object({
-    name: ShortText.default(''),
-    summary: LongText.default(''),
+    name: ShortText,
+    summary: LongText,
     /** objecttype: incident, campaign... */
-    type: ShortText.default(''),
-    yearStarted: ShortText.default(''),
+    type: ShortText,
+    yearStarted: ShortText,
     /** attributions_seen (the page's first country). */
-    attributedTo: ShortText.default(''),
+    attributedTo: ShortText,
     /** found_in_country (the page's second country). */
-    foundInCountry: ShortText.default(''),
-    foundVia: ShortText.default(''),
+    foundInCountry: ShortText,
+    foundVia: ShortText,
     /** when_added, `YYYY-MM-DD` as in the master data. */
-    dateAdded: ShortText.default(''),
+    dateAdded: ShortText,
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
+
+/** Some of the incident's fields, for an update that changes only those. */
+export const IncidentFieldsPatch = IncidentFields.partial();
+export type IncidentFieldsPatch = z.infer<typeof IncidentFieldsPatch>;
+
+/** A new draft's incident fields: all empty. */
+export const EMPTY_INCIDENT: IncidentFields = Object.freeze({ name: '', summary: '', type: '', yearStarted: '', attributedTo: '', foundInCountry: '', foundVia: '', dateAdded: '' });
 
 /** A reference (the `urls` sheet): where the incident was reported. */
 export const Reference = z
   .object({
     id: DraftUuid,
-    url: z.string().max(4_000).default(''),
+    url: z.string().max(4_000),
     /** `YYYY/MM/DD` as in the master data. */
-    pubDate: ShortText.default(''),
-    authors: ShortText.default(''),
-    org: ShortText.default(''),
-    archiveUrl: z.string().max(4_000).default(''),
+    pubDate: ShortText,
+    authors: ShortText,
+    org: ShortText,
+    archiveUrl: z.string().max(4_000),
   })
   .strict();
 export type Reference = z.infer<typeof Reference>;
@@ -79,7 +87,7 @@ export type Reference = z.infer<typeof Reference>;
 export const SourceText = z
   .object({
     id: DraftUuid,
-    title: ShortText.default(''),
+    title: ShortText,
     /** The reference this text was taken from, if any. */
     referenceId: DraftUuid.optional(),
     text: z.string().max(DRAFT_LIMITS.sourceText, 'the source text is too long (5 MB at most)'),
@@ -138,11 +146,11 @@ export type ReviewState = z.infer<typeof ReviewState>;
 export const Annotation = z
   .object({
     id: DraftUuid,
-    quote: LongText.default(''),
-    techniqueIds: z.array(z.string().max(40)).max(DRAFT_LIMITS.techniquesPerAnnotation).default([]),
-    explanation: LongText.default(''),
+    quote: LongText,
+    techniqueIds: z.array(z.string().max(40)).max(DRAFT_LIMITS.techniquesPerAnnotation),
+    explanation: LongText,
     anchor: QuoteAnchor.optional(),
-    review: ReviewState.default('draft'),
+    review: ReviewState,
     linkId: LinkId.optional(),
   })
   .strict();
@@ -153,10 +161,10 @@ export const DraftContent = z
   .object({
     /** The allocated incident id; absent until one is allocated. */
     incidentId: IncidentId.optional(),
-    incident: IncidentFields.default(IncidentFields.parse({})),
-    references: z.array(Reference).max(DRAFT_LIMITS.references).default([]),
-    sources: z.array(SourceText).max(DRAFT_LIMITS.sources).default([]),
-    annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations).default([]),
+    incident: IncidentFields,
+    references: z.array(Reference).max(DRAFT_LIMITS.references),
+    sources: z.array(SourceText).max(DRAFT_LIMITS.sources),
+    annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations),
   })
   .strict();
 export type DraftContent = z.infer<typeof DraftContent>;
@@ -225,12 +233,4 @@ export function summarizeDraft(draft: Draft): DraftSummary {
     accepted: draft.annotations.filter((a) => a.review === 'accepted').length,
     orphaned: draft.annotations.filter((a) => a.anchor?.state === 'orphaned').length,
   };
-}
-
-/**
- * Builds a new draft from partial content. Ids and time come from the caller (shared/ has no
- * clock or random source of its own), so the same inputs always give the same draft.
- */
-export function newDraft(id: string, now: string, content: z.input<typeof DraftContent> = {}): Draft {
-  return Draft.parse({ schemaVersion: DRAFT_SCHEMA_VERSION, id, createdAt: now, updatedAt: now, revision: 0, ...DraftContent.parse(content) });
 }

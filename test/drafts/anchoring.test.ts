@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeQuote, findQuote, locateQuote, normalizeForMatching, reanchor, replaceSourceText } from '../../shared/drafts/anchoring';
-import { newDraft } from '../../shared/drafts/model';
+import { newDraft } from '../../shared/drafts/changes';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
 
 const article = readFileSync(SOURCE_ARTICLE, 'utf8');
@@ -105,8 +105,8 @@ describe('reanchor and replaceSourceText', () => {
     const draft = newDraft(randomUUID(), new Date().toISOString(), {
       sources: [{ id: SOURCE_ID, title: 'article', text: article }],
       annotations: [
-        { id: randomUUID(), quote: QUOTE, techniqueIds: ['T0143.003'], explanation: 'x', anchor },
-        { id: randomUUID(), quote: 'Portugal’s Security Information Service (SIS)', techniqueIds: ['T0097.100'], explanation: 'y', anchor: anchorOf('Portugal’s Security Information Service (SIS)') },
+        { id: randomUUID(), quote: QUOTE, techniqueIds: ['T0143.003'], explanation: 'x', anchor, review: 'draft' },
+        { id: randomUUID(), quote: 'Portugal’s Security Information Service (SIS)', techniqueIds: ['T0097.100'], explanation: 'y', anchor: anchorOf('Portugal’s Security Information Service (SIS)'), review: 'draft' },
       ],
     });
     const truncated = article.slice(0, article.indexOf('The SIS noted'));

@@ -1,0 +1,287 @@
+/**
+ * The drafts, settings and recent repositories of one analyst: a lowdb JSON file in the user
+ * data folder. Every change is a read-modify-write under a lock between processes (store-lock),
+ * re-reading the file first and changing only what the operation names (one draft, some settings),
+ * then written durably (durable-json-file). Reads take no lock: a write is a rename, so a reader
+ * sees the old file or the new one.
+ *
+ * A file that fails to parse or validate is never silently replaced: it is moved aside to
+ * `store.json.corrupt-<timestamp>`, every draft that is valid on its own is carried over, and a
+ * warning says where the file went (store.warnings). A file from a newer version of the app is
+ * left untouched and refused.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { ApiError } from '../../shared/api/errors';
+import { MAX_RECENT_REPOSITORIES, Settings, type RecentRepository, type SettingsPatch, type StoreWarning } from '../../shared/api/ops/settings';
+import { applyDraftChanges, newDraft, type DraftChanges, type DraftInput } from '../../shared/drafts/changes';
+import { migrateDraft, DraftMigrationError } from '../../shared/drafts/migrations';
+import { summarizeDraft, type Draft, type DraftSummary } from '../../shared/drafts/model';
+import { DurableJsonFile, type RawRead } from './durable-json-file';
+import { DEFAULT_LOCK_TIMING, withStoreLock, type LockTiming } from './store-lock';
+import { emptyStore, readStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
+
+/** The store's file name in the user data folder. */
+export const STORE_FILE_NAME = 'store.json';
+
+export interface StoreOptions {
+  /** The folder that holds the store (Electron's userData, or `--store DIR`). */
+  readonly dir: string;
+  readonly lock?: LockTiming;
+  /** The clock (tests pass a fixed one). */
+  readonly now?: () => Date;
+}
+
+/** Drafts, settings and recent repositories, safe across processes. */
+export class Store {
+  readonly file: string;
+  private readonly db: Low<RawRead>;
+  private readonly lock: LockTiming;
+  private readonly now: () => Date;
+  private readonly warningList: StoreWarning[] = [];
+  /** Serialises this process's own changes (the lock serialises processes). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: StoreOptions) {
+    this.file = join(options.dir, STORE_FILE_NAME);
+    this.db = new Low<RawRead>(new DurableJsonFile(this.file), { kind: 'missing' });
+    this.lock = options.lock ?? DEFAULT_LOCK_TIMING;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Opens (and creates, migrates or repairs) the store in `options.dir`. */
+  static async open(options: StoreOptions): Promise<Store> {
+    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    const store = new Store(options);
+    // One change at open: creates the file, migrates an old one, moves a corrupt one aside.
+    await store.change(() => false);
+    return store;
+  }
+
+  /** What the store had to repair or refuse since it was opened. */
+  warnings(): StoreWarning[] {
+    return [...this.warningList];
+  }
+
+  /** Forgets the warnings once shown. */
+  dismissWarnings(): void {
+    this.warningList.length = 0;
+  }
+
+  // ---- drafts ----
+
+  /** Every draft, newest change first. */
+  async listDrafts(): Promise<DraftSummary[]> {
+    const data = await this.read();
+    return Object.values(data.drafts)
+      .map(summarizeDraft)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** Every draft, whole (for id allocation and exports). */
+  async allDrafts(): Promise<Draft[]> {
+    return Object.values((await this.read()).drafts);
+  }
+
+  /** One draft; `not-found` if there is none with that id. */
+  async getDraft(id: string): Promise<Draft> {
+    const draft = (await this.read()).drafts[id];
+    if (!draft) throw notFound(id);
+    return draft;
+  }
+
+  /** Creates a draft. */
+  async createDraft(input: DraftInput = {}): Promise<Draft> {
+    const draft = newDraft(randomUUID(), this.timestamp(), input);
+    await this.change((data) => {
+      data.drafts[draft.id] = draft;
+    });
+    return draft;
+  }
+
+  /**
+   * Applies changes to one draft (the autosave). Only that draft is touched, so concurrent
+   * changes to other drafts, from any process, are kept. With `expectedRevision`, a draft that
+   * was changed elsewhere since the caller read it is refused with `conflict` rather than
+   * overwritten; the error's details carry the current draft.
+   */
+  async updateDraft(id: string, changes: DraftChanges, expectedRevision?: number): Promise<Draft> {
+    let updated: Draft | undefined;
+    await this.change((data) => {
+      const current = data.drafts[id];
+      if (!current) throw notFound(id);
+      if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+        throw new ApiError('conflict', `This draft was changed in another window or process (now at revision ${current.revision}, this edit was based on ${expectedRevision}). Reload it to see both changes.`, { draft: current });
+      }
+      updated = applyDraftChanges(current, changes, this.timestamp());
+      data.drafts[id] = updated;
+    });
+    if (!updated) throw new Error('the update did not run');
+    return updated;
+  }
+
+  /**
+   * Adds a draft read from a file (another machine's export), migrated to today's shape. A draft
+   * whose id is already in the store is added as a copy with a new id: nothing is overwritten.
+   */
+  async importDraft(raw: unknown): Promise<{ draft: Draft; copied: boolean }> {
+    let draft: Draft;
+    try {
+      draft = migrateDraft(raw, { newId: randomUUID });
+    } catch (error) {
+      if (error instanceof DraftMigrationError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
+    let copied = false;
+    await this.change((data) => {
+      if (data.drafts[draft.id]) {
+        copied = true;
+        draft = { ...draft, id: randomUUID() };
+      }
+      data.drafts[draft.id] = draft;
+    });
+    return { draft, copied };
+  }
+
+  /** Deletes a draft; `not-found` if there is none. */
+  async deleteDraft(id: string): Promise<void> {
+    await this.change((data) => {
+      if (!data.drafts[id]) throw notFound(id);
+      delete data.drafts[id];
+    });
+  }
+
+  // ---- settings and recent repositories ----
+
+  async getSettings(): Promise<Settings> {
+    return (await this.read()).settings;
+  }
+
+  /** Changes the named settings only. */
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    let settings: Settings | undefined;
+    await this.change((data) => {
+      settings = Settings.parse({ ...data.settings, ...patch });
+      data.settings = settings;
+    });
+    return settings ?? (await this.getSettings());
+  }
+
+  async listRecent(): Promise<RecentRepository[]> {
+    return (await this.read()).recent;
+  }
+
+  /** Records that a checkout was opened (moves it to the top of the list). */
+  async addRecent(path: string): Promise<RecentRepository[]> {
+    const entry: RecentRepository = { path, openedAt: this.timestamp() };
+    let recent: RecentRepository[] = [];
+    await this.change((data) => {
+      recent = [entry, ...data.recent.filter((r) => r.path !== path)].slice(0, MAX_RECENT_REPOSITORIES);
+      data.recent = recent;
+    });
+    return recent;
+  }
+
+  async removeRecent(path: string): Promise<RecentRepository[]> {
+    let recent: RecentRepository[] = [];
+    await this.change((data) => {
+      recent = data.recent.filter((r) => r.path !== path);
+      data.recent = recent;
+    });
+    return recent;
+  }
+
+  // ---- the file ----
+
+  /** The current content, read fresh from disk. A broken file is repaired under the lock. */
+  private async read(): Promise<StoreData> {
+    const fresh = await this.interpret();
+    if (fresh.kind === 'ok') return fresh.data;
+    let data: StoreData | undefined;
+    await this.change((d) => {
+      data = d;
+      return false;
+    });
+    return data ?? emptyStore();
+  }
+
+  /**
+   * The read-modify-write: under the lock, re-reads the file, lets `mutate` change the data
+   * (returning false means "nothing to write"), and writes it back durably.
+   */
+  private change(mutate: (data: StoreData) => void | boolean): Promise<void> {
+    const run = async () => {
+      await withStoreLock(this.file, this.lock, (error) => this.warn('store-lock-compromised', `Another process took over the drafts store lock while this one held it (${error.message}); recent changes may need checking.`), async () => {
+        const current = await this.interpret();
+        let data: StoreData;
+        let mustWrite: boolean;
+        if (current.kind === 'ok') {
+          data = current.data;
+          mustWrite = current.migrated;
+        } else {
+          data = await this.moveAside(current);
+          mustWrite = true;
+        }
+        const result = mutate(data);
+        if (result !== false) mustWrite = true;
+        if (mustWrite) {
+          this.db.data = { kind: 'json', value: data };
+          await this.db.write();
+        }
+      });
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Reads the file through lowdb and says what it holds. */
+  private async interpret(): Promise<
+    | { kind: 'ok'; data: StoreData; migrated: boolean }
+    | { kind: 'broken'; reason: string; salvaged: StoreData; lost: readonly { id: string | undefined; reason: string }[] }
+  > {
+    await this.db.read();
+    const raw = this.db.data;
+    if (raw.kind === 'missing') return { kind: 'ok', data: emptyStore(), migrated: true };
+    if (raw.kind === 'unparseable') return { kind: 'broken', reason: raw.reason, salvaged: emptyStore(), lost: [] };
+    const outcome = readStore(raw.value, { newId: randomUUID, now: this.timestamp() });
+    if (outcome.kind === 'ok') return { kind: 'ok', data: outcome.data, migrated: outcome.migratedFrom !== undefined };
+    if (outcome.kind === 'newer') {
+      const message = `The drafts store ${this.file} was written by a newer DISARM Workbench (store format ${outcome.version}; this version reads up to ${STORE_SCHEMA_VERSION}). It was left untouched; update the workbench to use it.`;
+      this.warn('store-newer-version', message, this.file);
+      throw new ApiError('conflict', message);
+    }
+    return { kind: 'broken', reason: outcome.reason, salvaged: outcome.salvaged, lost: outcome.lost };
+  }
+
+  /** Moves a broken file aside, reports it, and returns what could be recovered from it. */
+  private async moveAside(broken: { reason: string; salvaged: StoreData; lost: readonly { id: string | undefined; reason: string }[] }): Promise<StoreData> {
+    const aside = `${this.file}.corrupt-${this.timestamp().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+    await rename(this.file, aside);
+    const kept = Object.keys(broken.salvaged.drafts).length;
+    this.warn(
+      'store-corrupt',
+      `The drafts store could not be read (${broken.reason}). It was moved to ${aside} and nothing in it was deleted; ${kept} draft(s) were recovered from it${broken.lost.length ? `, ${broken.lost.length} could not be` : ''}.`,
+      aside,
+    );
+    for (const lost of broken.lost) {
+      this.warn('draft-not-recovered', `Draft ${lost.id ?? '(without id)'} could not be recovered (${lost.reason}); it is still in ${aside}.`, aside);
+    }
+    return broken.salvaged;
+  }
+
+  private warn(code: StoreWarning['code'], message: string, file?: string): void {
+    if (this.warningList.some((w) => w.code === code && w.message === message)) return;
+    this.warningList.push({ code, message, ...(file !== undefined ? { file } : {}), at: this.timestamp() });
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError('not-found', `There is no draft ${JSON.stringify(id.slice(0, 80))}. It may have been deleted in another window.`);
+}
