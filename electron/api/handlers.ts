@@ -4,6 +4,7 @@
  */
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers-app';
+import { catalogHandlers } from './handlers-catalog';
 import { filesHandlers } from './handlers-files';
 import type { Services } from '../services/container';
 
@@ -11,6 +12,7 @@ import type { Services } from '../services/container';
 export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
+    ...catalogHandlers(services),
     ...filesHandlers(services),
   };
 }

@@ -3,6 +3,7 @@
  * dependencies (no singletons imported from everywhere). The desktop app and `serve` both build
  * one container; tests build one over temporary folders.
  */
+import { CatalogService } from './catalog-service';
 import { EventBus } from './event-bus';
 import { Workspace } from './workspace';
 
@@ -21,13 +22,16 @@ export interface Services {
   readonly events: EventBus;
   /** The open checkout. */
   readonly workspace: Workspace;
+  /** The framework catalog of the open checkout. */
+  readonly catalog: CatalogService;
 }
 
 /** Creates the services. */
 export async function createServices(options: ContainerOptions): Promise<Services> {
   const events = new EventBus();
   const workspace = new Workspace();
-  return { version: options.version, userDataDir: options.userDataDir, events, workspace };
+  const catalog = new CatalogService(workspace);
+  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog };
 }
 
 /** Stops the services (closes watchers, waits for pending writes). */

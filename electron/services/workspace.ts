@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/errors';
 
 export class Workspace {
   private checkout: string | undefined;
+  private readonly listeners = new Set<(folder: string | undefined) => void>();
 
   /** The open checkout's absolute folder, if any. */
   current(): string | undefined {
@@ -18,8 +19,15 @@ export class Workspace {
     return this.checkout;
   }
 
-  /** Records the open checkout (the caller has checked that it is one). */
+  /** Records the open checkout (the caller has checked that it is one) and tells the listeners. */
   set(folder: string | undefined): void {
     this.checkout = folder;
+    for (const listener of this.listeners) listener(folder);
+  }
+
+  /** Calls `listener` whenever another checkout is opened (services that cache per checkout). */
+  onChange(listener: (folder: string | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

@@ -7,12 +7,14 @@
 import type { z } from 'zod';
 import type { EventSpec, OperationSpec } from './define';
 import { appOperations } from './ops/app';
+import { catalogOperations } from './ops/catalog';
 import { filesOperations } from './ops/files';
 import { shellEvents } from './ops/shell';
 
 /** All operations, by name (`domain.verb`). */
 export const operations = {
   ...appOperations,
+  ...catalogOperations,
   ...filesOperations,
 } as const satisfies Record<string, OperationSpec>;
 
