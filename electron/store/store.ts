@@ -56,7 +56,13 @@ export class Store {
     await mkdir(options.dir, { recursive: true, mode: 0o700 });
     const store = new Store(options);
     // One change at open: creates the file, migrates an old one, moves a corrupt one aside.
-    await store.change(() => false);
+    // A file from a newer version is refused by every operation, with a warning the UI shows,
+    // but does not stop the app from starting.
+    try {
+      await store.change(() => false);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+    }
     return store;
   }
 

@@ -67,7 +67,10 @@ describe('a broken store file is moved aside and reported, never silently replac
   it('a file from a newer version is left untouched and refused', async () => {
     const newer = JSON.stringify({ schemaVersion: 3, drafts: {}, somethingNew: true });
     writeFileSync(file(), newer);
-    await expect(Store.open({ dir: dir.path })).rejects.toMatchObject({ code: 'conflict' });
+    const store = await Store.open({ dir: dir.path });
+    expect(store.warnings().map((w) => w.code)).toEqual(['store-newer-version']);
+    await expect(store.listDrafts()).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.createDraft()).rejects.toThrow(/newer DISARM Workbench/);
     expect(readFileSync(file(), 'utf8')).toBe(newer);
     expect(asideFiles()).toEqual([]);
   });
