@@ -3,7 +3,7 @@
  * catalog built from them. A page that cannot be read or parsed is reported (file and reason),
  * never silently skipped, and never stops the others from loading.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog } from '../../shared/catalog';
 import { EDIT_LINE } from '../../shared/edit-line';
@@ -34,35 +34,48 @@ export interface LoadedCheckout {
 
 /** Reads and parses every object page of the checkout at `folder` (which checkDisarmFolder accepted). */
 export async function loadCheckout(folder: string, marker: string = EDIT_LINE): Promise<LoadedCheckout> {
-  const files = (await Promise.all(PAGE_KINDS.map((kind) => listPages(folder, kind)))).flat();
+  const files = PAGE_KINDS.flatMap((kind) => listPages(folder, kind));
   const pages = new Map<string, Page>();
   const failures: PageFailure[] = [];
   const warnings: PageWarning[] = [];
-  await forEachLimited(files, 32, async ({ kind, file }) => {
-    const result = await readPage(folder, kind, file, marker);
-    if ('reason' in result) failures.push({ file, reason: result.reason });
-    else {
-      pages.set(file, result.page);
-      for (const message of result.page.warnings) warnings.push({ file, message });
+  // Synchronous reads are several times faster than fs.promises for thousands of small files
+  // (one thread-pool round trip per open, stat, read and close otherwise); yielding between
+  // batches keeps the event loop (IPC, the HTTP server) responsive during a large load.
+  for (let start = 0; start < files.length; start += YIELD_EVERY) {
+    for (const { kind, file } of files.slice(start, start + YIELD_EVERY)) {
+      const result = readPage(folder, kind, file, marker);
+      if ('reason' in result) failures.push({ file, reason: result.reason });
+      else {
+        pages.set(file, result.page);
+        for (const message of result.page.warnings) warnings.push({ file, message });
+      }
     }
-  });
+    if (start + YIELD_EVERY < files.length) await new Promise((resolve) => setImmediate(resolve));
+  }
   failures.sort((a, b) => (a.file < b.file ? -1 : 1));
   warnings.sort((a, b) => (a.file < b.file ? -1 : 1));
   return { folder, catalog: new Catalog(pages.values()), pages, failures, warnings };
 }
 
-async function listPages(folder: string, kind: PageKind): Promise<{ kind: PageKind; file: string }[]> {
+const YIELD_EVERY = 500;
+
+function listPages(folder: string, kind: PageKind): { kind: PageKind; file: string }[] {
   const relFolder = `generated_pages/${PAGE_FOLDERS[kind]}`;
-  const entries = await readdir(join(folder, relFolder), { withFileTypes: true }).catch(() => []);
+  let entries;
+  try {
+    entries = readdirSync(join(folder, relFolder), { withFileTypes: true });
+  } catch {
+    return [];
+  }
   return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => ({ kind, file: `${relFolder}/${e.name}` }));
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readPage(folder: string, kind: PageKind, file: string, marker: string): Promise<{ page: Page } | { reason: string }> {
+function readPage(folder: string, kind: PageKind, file: string, marker: string): { page: Page } | { reason: string } {
   let bytes: Buffer;
   try {
-    bytes = await readFile(join(folder, file));
+    bytes = readFileSync(join(folder, file));
   } catch (error) {
     return { reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
@@ -79,12 +92,4 @@ async function readPage(folder: string, kind: PageKind, file: string, marker: st
     return { page: { ...result.page, warnings: [...result.page.warnings, `the title's id ${result.page.id} differs from the file name`] } };
   }
   return { page: result.page };
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
