@@ -1,0 +1,103 @@
+/**
+ * The edit-line promise, in the editor: everything up to and including a page's edit line is the
+ * maintainers' generated part, so the editor refuses any change that touches it (a change filter,
+ * which also covers paste, drag and undo) and sets it visibly apart (a line decoration and a
+ * banner on the line itself). A page without the line (index pages, framework tables) is read-only
+ * as a whole. The same split as the guard's: shared/edit-line.ts.
+ */
+import { EditorState, Facet, RangeSetBuilder, StateField, type Extension, type Text } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { EDIT_LINE, splitAtEditLine } from '../../../../shared/edit-line';
+
+/** Where a page's generated part ends. */
+export interface GeneratedPart {
+  /** True when the page has the edit line; false means the whole page is generated. */
+  readonly hasLine: boolean;
+  /** Offset of the first character after the edit line (the first editable position). */
+  readonly end: number;
+  /** 1-based line number of the edit line (0 without one). */
+  readonly lineNumber: number;
+}
+
+/** The edit-line text in use (settings may name another for a fork of the framework). */
+export const editLineMarker = Facet.define<string, string>({
+  combine: (values) => values[0] ?? EDIT_LINE,
+});
+
+/** Splits `doc` the way the guard does. */
+export function findGeneratedPart(doc: Text, marker: string): GeneratedPart {
+  const split = splitAtEditLine(doc.toString(), marker);
+  return split.hasLine ? { hasLine: true, end: split.notesOffset, lineNumber: split.lineNumber } : { hasLine: false, end: doc.length, lineNumber: 0 };
+}
+
+/**
+ * The generated part of the current document. Recomputed only when a change reaches into it (a
+ * whole-document replacement when another page is loaded, which bypasses the filter on purpose);
+ * edits below the line cannot move the first occurrence of the marker.
+ */
+export const generatedPartField = StateField.define<GeneratedPart>({
+  create: (state) => findGeneratedPart(state.doc, state.facet(editLineMarker)),
+  update(value, tr) {
+    if (!tr.docChanged) return value;
+    if (!value.hasLine || tr.changes.touchesRange(0, value.end)) return findGeneratedPart(tr.newDoc, tr.state.facet(editLineMarker));
+    return value;
+  },
+});
+
+/**
+ * Drops every change that touches the generated part. An insertion exactly at its end (right
+ * after the marker) is below the line for the guard and is let through; a page without the line
+ * accepts no change at all.
+ */
+const protectGeneratedPart = EditorState.changeFilter.of((tr) => {
+  const part = tr.startState.field(generatedPartField);
+  if (!part.hasLine) return false;
+  if (part.end === 0) return true;
+  let touches = false;
+  let insertsAtStart = false;
+  tr.changes.iterChanges((fromA, toA) => {
+    if (fromA < part.end) touches = true;
+    if (fromA === 0 && toA === 0) insertsAtStart = true;
+  });
+  if (!touches) return true;
+  // CodeMirror keeps an insertion at either edge of a suppressed range: at `end` that is right
+  // (below the line for the guard), at 0 it is not, so such a transaction is dropped whole.
+  if (insertsAtStart) return false;
+  return [0, part.end];
+});
+
+const generatedLine = Decoration.line({ class: 'cm-generated-line', attributes: { 'aria-readonly': 'true' } });
+const editLine = Decoration.line({ class: 'cm-edit-line', attributes: { title: 'The edit line: the generated part above it is read-only; write your notes below.' } });
+
+function buildDecorations(state: EditorState): DecorationSet {
+  const part = state.field(generatedPartField);
+  const builder = new RangeSetBuilder<Decoration>();
+  const lastLine = part.hasLine ? part.lineNumber : state.doc.lines;
+  for (let n = 1; n <= lastLine; n++) {
+    const line = state.doc.line(n);
+    builder.add(line.from, line.from, part.hasLine && n === part.lineNumber ? editLine : generatedLine);
+  }
+  return builder.finish();
+}
+
+const generatedDecorations = StateField.define<DecorationSet>({
+  create: buildDecorations,
+  update(value, tr) {
+    if (!tr.docChanged) return value;
+    const before = tr.startState.field(generatedPartField);
+    const after = tr.state.field(generatedPartField);
+    return before === after ? value.map(tr.changes) : buildDecorations(tr.state);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** The generated part read-only and set apart; `marker` is the edit-line text (default EDIT_LINE). */
+export function generatedPartReadOnly(marker: string = EDIT_LINE): Extension {
+  return [editLineMarker.of(marker), generatedPartField, protectGeneratedPart, generatedDecorations];
+}
+
+/** True when a position is editable (below the edit line). */
+export function isEditable(state: EditorState, pos: number): boolean {
+  const part = state.field(generatedPartField);
+  return part.hasLine && pos >= part.end;
+}

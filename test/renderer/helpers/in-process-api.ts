@@ -1,0 +1,49 @@
+/**
+ * The renderer's typed api client over the real back end, in this process: the dispatcher both
+ * transports use, with real services on a real clone. Only the wire (HTTP or IPC) is left out, so
+ * the renderer's models are tested headless against what the back end really answers.
+ */
+import { createApiClient, type ApiClient } from '../../../shared/api/client';
+import { createDispatcher } from '../../../electron/api/dispatch';
+import { createHandlers } from '../../../electron/api/handlers';
+import { createServices, shutdownServices, type Services } from '../../../electron/services/container';
+import { tempDir } from '../../helpers/fixtures';
+
+/** A client, its services, and `dispose` to stop them and remove the user-data folder. */
+export interface InProcessApi {
+  readonly api: ApiClient;
+  readonly services: Services;
+  readonly dispose: () => Promise<void>;
+}
+
+/** Starts the back end with `checkout` open. */
+export async function startInProcessApi(checkout: string): Promise<InProcessApi> {
+  const userData = tempDir('disarm-userdata-');
+  const services = await createServices({ userDataDir: userData.path, version: 'test' });
+  services.workspace.set(checkout);
+  const dispatch = createDispatcher(createHandlers(services), () => undefined);
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const api = createApiClient({
+    async invoke(operation, args) {
+      const envelope = await dispatch(operation, args, { transport: 'http' });
+      if (!envelope.ok) throw envelope.error;
+      return envelope.result;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  const unsubscribe = services.events.subscribe((event: string, payload: unknown) => {
+    for (const listener of listeners) listener(event, payload);
+  });
+  return {
+    api,
+    services,
+    async dispose() {
+      unsubscribe();
+      await shutdownServices(services);
+      userData.dispose();
+    },
+  };
+}
