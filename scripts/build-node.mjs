@@ -3,6 +3,9 @@
 // installed next to the bundles (node_modules, or the packaged app's asar).
 import { build } from 'esbuild';
 
+// The output folder: dist/, or a temporary one when a test builds (test/shell/build.test.ts).
+const out = process.env.DISARM_BUILD_OUT ?? 'dist';
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -14,8 +17,8 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, format: 'esm', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: 'dist/node' }),
-  build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', external: ['electron'] }),
+  build({ ...common, format: 'esm', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: `${out}/node` }),
+  build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts' }, outdir: `${out}/electron`, external: ['electron'] }),
   // A sandboxed preload must be a single CommonJS file with no imports but 'electron'.
-  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({ ...common, format: 'cjs', packages: undefined, entryPoints: { preload: 'electron/preload.ts' }, outdir: `${out}/electron`, outExtension: { '.js': '.cjs' }, external: ['electron'] }),
 ]);
