@@ -72,11 +72,12 @@ export function countEditLines(text: string, marker: string = EDIT_LINE): number
 
 /** 1-based line number of a character offset; a line ends at LF, CRLF or a lone CR. */
 export function lineNumberAt(text: string, offset: number): number {
+  const end = Math.min(offset, text.length);
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) line++;
+  // Lone carriage returns (old Mac line ends) are rare: only look for them when there is one.
+  for (let at = text.indexOf('\r'); at >= 0 && at < end; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10) line++;
   }
   return line;
 }

@@ -3,6 +3,7 @@
  * catalog built from them. A page that cannot be read or parsed is reported (file and reason),
  * never silently skipped, and never stops the others from loading.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog } from '../../shared/catalog';
@@ -70,8 +71,6 @@ function listPages(folder: string, kind: PageKind): { kind: PageKind; file: stri
   return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => ({ kind, file: `${relFolder}/${e.name}` }));
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 function readPage(folder: string, kind: PageKind, file: string, marker: string): { page: Page } | { reason: string } {
   let bytes: Buffer;
   try {
@@ -79,12 +78,8 @@ function readPage(folder: string, kind: PageKind, file: string, marker: string):
   } catch (error) {
     return { reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return { reason: 'is not valid UTF-8 text; save it as UTF-8 (the framework\'s pages are)' };
-  }
+  if (!isUtf8(bytes)) return { reason: 'is not valid UTF-8 text; save it as UTF-8 (the framework\'s pages are)' };
+  const text = bytes.toString('utf8');
   const result = parsePageOfKind(kind, text, marker);
   if (!result.ok) return { reason: result.reason };
   const fileId = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);

@@ -83,7 +83,24 @@ export function scanGenerated(generated: string): ScannedPage | { error: string 
 function isTableStart(lines: readonly string[], i: number): boolean {
   const line = lines[i] as string;
   const next = lines[i + 1];
-  return line.trimStart().startsWith('|') && next !== undefined && isDelimiterRow(next) && !isDelimiterRow(line);
+  // Cheap tests first: this runs for every line of every page.
+  if (next === undefined || !startsWithPipe(line) || !startsWithPipe(next) || !next.includes('-')) return false;
+  return isDelimiterRow(next) && !isDelimiterRow(line);
+}
+
+function startsWithPipe(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return false;
+}
+
+/** The next line after `i` that is not blank, if any. */
+function nextNonBlank(lines: readonly string[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) if ((lines[k] as string).trim() !== '') return lines[k];
+  return undefined;
 }
 
 /**
@@ -99,20 +116,20 @@ function readTable(lines: readonly string[], start: number): { table: ScannedTab
   let i = start + 2;
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (isTableStart(lines, i) || FIELD.test(line)) break;
+    if (isTableStart(lines, i) || (line.startsWith('*') && FIELD.test(line))) break;
     if (current !== undefined && !rowComplete(current, header.length)) {
       current += '\n' + line;
       continue;
     }
-    if (line.trimStart().startsWith('|')) {
+    if (startsWithPipe(line)) {
       if (current !== undefined) rows.push(current);
       current = line;
       continue;
     }
     if (line.trim() === '') {
       // A blank line ends the table unless a continuation line of the last row follows it.
-      const nextText = lines.slice(i + 1).find((l) => l.trim() !== '');
-      if (current === undefined || nextText === undefined || nextText.trimStart().startsWith('|') || FIELD.test(nextText) || parseTitle(nextText)) break;
+      const nextText = current === undefined ? undefined : nextNonBlank(lines, i);
+      if (current === undefined || nextText === undefined || startsWithPipe(nextText) || FIELD.test(nextText) || parseTitle(nextText)) break;
       if (!looksLikeContinuation(current)) break;
       current += '\n' + line;
       continue;

@@ -1,0 +1,78 @@
+/** Figures 1-3: loading the catalog, at 1x and 50x, and the autocomplete search. */
+import type { Summary } from '../stats';
+import { ms, runChild, type Figure } from './index';
+
+interface LoadRatio {
+  readMs: Summary;
+  loadMs: Summary;
+  ratio: Summary;
+}
+interface LoadOnce {
+  ms: number;
+  peakRssMb: number;
+  pages: number;
+  failures: number;
+}
+interface SearchFigure {
+  ms: Summary;
+  queries: number;
+  meanResults: number;
+}
+
+const loadRatio: Figure = {
+  id: '1',
+  title: 'Catalog load of the newest DISARM checkout vs just reading its files',
+  target: 'ratio ≤ 3',
+  async run(context) {
+    const result = runChild<LoadRatio>(context, 'catalog.js', ['load-ratio', context.checkout1x, '21']);
+    return [
+      {
+        id: this.id,
+        title: this.title,
+        value: `ratio ${result.ratio.median.toFixed(2)} (p95 ${result.ratio.p95.toFixed(2)}); load ${ms(result.loadMs.median)} (p95 ${ms(result.loadMs.p95)}), read ${ms(result.readMs.median)} (p95 ${ms(result.readMs.p95)}); medians of ${result.ratio.n} paired runs`,
+        target: this.target,
+        met: result.ratio.median <= 3,
+        detail: result,
+      },
+    ];
+  },
+};
+
+const load50x: Figure = {
+  id: '2',
+  title: 'Catalog load at 50x (fresh process, 5 runs)',
+  target: '< 3 s and < 400 MB',
+  async run(context) {
+    const runs = Array.from({ length: 5 }, () => runChild<LoadOnce>(context, 'catalog.js', ['load-once', context.checkout50x]));
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const rss = runs.map((r) => r.peakRssMb).sort((a, b) => a - b);
+    const medianMs = times[2] as number;
+    const maxRss = rss.at(-1) as number;
+    return [
+      {
+        id: this.id,
+        title: this.title,
+        value: `${(medianMs / 1000).toFixed(2)} s median (max ${((times.at(-1) as number) / 1000).toFixed(2)} s), peak RSS ${Math.round(rss[2] as number)} MB median (max ${Math.round(maxRss)} MB), ${runs[0]?.pages} pages`,
+        target: this.target,
+        met: medianMs < 3000 && maxRss < 400,
+        detail: runs,
+      },
+    ];
+  },
+};
+
+const search: Figure = {
+  id: '3',
+  title: 'Autocomplete search over 1,000 mixed queries',
+  target: 'p99 < 2 ms at 1x, < 10 ms at 50x',
+  async run(context) {
+    const one = runChild<SearchFigure>(context, 'catalog.js', ['search', context.checkout1x, '1000']);
+    const fifty = runChild<SearchFigure>(context, 'catalog.js', ['search', context.checkout50x, '1000']);
+    return [
+      { id: '3a', title: `${this.title} at 1x`, value: `p50 ${ms(one.ms.median)}, p99 ${ms(one.ms.p99)}, max ${ms(one.ms.max)}`, target: 'p99 < 2 ms', met: one.ms.p99 < 2, detail: one },
+      { id: '3b', title: `${this.title} at 50x`, value: `p50 ${ms(fifty.ms.median)}, p99 ${ms(fifty.ms.p99)}, max ${ms(fifty.ms.max)}`, target: 'p99 < 10 ms', met: fifty.ms.p99 < 10, detail: fifty },
+    ];
+  },
+};
+
+export const catalogFigures: readonly Figure[] = [loadRatio, load50x, search];

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench [-- --json]`: every speed and memory figure of the workbench, side by side in
+ * one run, each with its baseline measured in the same run, against the targets of the design.
+ * Prints a table (or JSON with --json) and writes bench-results.json. Figures run in child
+ * processes from bundles built here, so they measure plain Node running the workbench's code.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { PROJECT_ROOT, cloneHistory, tempDir } from '../test/helpers/fixtures';
+import { makeSyntheticCheckout } from './synthetic-checkout';
+import { figures, type BenchContext, type FigureResult } from './figures';
+
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) process.stdout.write(line + '\n');
+};
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const bundles = join(PROJECT_ROOT, 'dist', 'bench');
+  await build({
+    entryPoints: { catalog: 'bench/figures/catalog.ts' },
+    outdir: bundles,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const clone = cloneHistory();
+  const scratch = tempDir('disarm-bench-');
+  try {
+    log('Making the 50x synthetic checkout...');
+    const synthetic = await makeSyntheticCheckout(clone.path, join(scratch.path, 'synthetic-50x'), 50);
+    const context: BenchContext = { bundles, checkout1x: clone.path, checkout50x: synthetic.folder, scratch: scratch.path, log };
+    const results: FigureResult[] = [];
+    for (const figure of figures) {
+      log(`Measuring ${figure.id}. ${figure.title}...`);
+      try {
+        results.push(...(await figure.run(context)));
+      } catch (error) {
+        results.push({ id: figure.id, title: figure.title, value: 'failed', target: figure.target, met: false, detail: { error: error instanceof Error ? error.message : String(error) } });
+      }
+    }
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1e9), freeMemoryGb: Math.round(freemem() / 1e9), platform: `${platform()} ${release()}`, node: process.version, git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim() },
+      syntheticPages: synthetic.pages,
+      seconds: Math.round((performance.now() - started) / 1000),
+      figures: results,
+    };
+    writeFileSync(join(PROJECT_ROOT, 'bench-results.json'), JSON.stringify(report, null, 2) + '\n');
+    if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else {
+      log('');
+      log(table(results));
+      log('');
+      log(`${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, ${report.machine.platform}, Node ${report.machine.node}; ${report.seconds} s in all. Written to bench-results.json.`);
+    }
+  } finally {
+    clone.dispose();
+    scratch.dispose();
+  }
+}
+
+/** A markdown table, so the README can take it as it is. */
+function table(results: readonly FigureResult[]): string {
+  const rows = results.map((r) => `| ${r.id} | ${r.title} | ${r.value} | ${r.target} | ${r.met === undefined ? '–' : r.met ? 'yes' : 'no'} |`);
+  return ['| # | figure | measured | target | met |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+await main();
