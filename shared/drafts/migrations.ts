@@ -101,6 +101,7 @@ export function migrateDraftV1(v1: DraftV1, context: MigrationContext): Draft {
       foundInCountry: v1.fields.foundInCountry,
       foundVia: v1.fields.foundVia,
       dateAdded: v1.fields.dateAdded,
+      notes: '',
     },
     references: v1.references.map((r) => ({ id: context.newId(), url: r.url, pubDate: r.pubDate, authors: r.authors, org: r.org, archiveUrl: r.archive })),
     sources: source ? [source] : [],

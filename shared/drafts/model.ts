@@ -58,6 +58,8 @@ export const IncidentFields = z
     foundVia: ShortText,
     /** when_added, `YYYY-MM-DD` as in the master data. */
     dateAdded: ShortText,
+    /** The analyst's notes on the incident: written below the new page's edit line (and the master data's notes column). */
+    notes: LongText,
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -67,7 +69,7 @@ export const IncidentFieldsPatch = IncidentFields.partial();
 export type IncidentFieldsPatch = z.infer<typeof IncidentFieldsPatch>;
 
 /** A new draft's incident fields: all empty. */
-export const EMPTY_INCIDENT: IncidentFields = Object.freeze({ name: '', summary: '', type: '', yearStarted: '', attributedTo: '', foundInCountry: '', foundVia: '', dateAdded: '' });
+export const EMPTY_INCIDENT: IncidentFields = Object.freeze({ name: '', summary: '', type: '', yearStarted: '', attributedTo: '', foundInCountry: '', foundVia: '', dateAdded: '', notes: '' });
 
 /** A reference (the `urls` sheet): where the incident was reported. */
 export const Reference = z

@@ -112,7 +112,7 @@ describe('migration from the version-1 store', () => {
     expect(data.recent).toEqual([{ path: '/home/ana/DISARMframeworks', openedAt: '2025-03-01T00:00:00.000Z' }]);
 
     const draft = await store.getDraft(draftId);
-    expect(draft.incident).toEqual({ name: 'Messaging apps campaign', summary: 'Kremlin-linked hackers target WhatsApp and Signal.', type: 'campaign', yearStarted: '2025', attributedTo: 'Russia', foundInCountry: 'Netherlands', foundVia: 'news', dateAdded: '2025-02-20' });
+    expect(draft.incident).toEqual({ name: 'Messaging apps campaign', summary: 'Kremlin-linked hackers target WhatsApp and Signal.', type: 'campaign', yearStarted: '2025', attributedTo: 'Russia', foundInCountry: 'Netherlands', foundVia: 'news', dateAdded: '2025-02-20', notes: '' });
     expect(draft.createdAt).toBe('2025-02-20T10:00:00.000Z');
     expect(draft.references).toEqual([{ id: expect.any(String), url: 'https://example.org/article', pubDate: '2025/02/19', authors: 'A. Reporter', org: 'Example News', archiveUrl: '' }]);
     expect(draft.sources).toHaveLength(1);
