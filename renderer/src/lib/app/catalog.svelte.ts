@@ -1,0 +1,55 @@
+/**
+ * The catalog of the open checkout as the renderer keeps it: every technique (for hovers, the
+ * tagger's autocomplete, validation and the preview) and the tactics, loaded once per checkout
+ * and reloaded when another checkout is opened.
+ */
+import type { ApiClient } from '../../../../shared/api/client';
+import type { TacticInfo, TechniqueInfo } from '../../../../shared/api/ops/catalog';
+import { indexById } from './index-by-id';
+
+/** What the catalog knows, by id. */
+export class CatalogState {
+  techniques = $state<TechniqueInfo[]>([]);
+  tactics = $state<TacticInfo[]>([]);
+  folder = $state<string | undefined>(undefined);
+  counts = $state<Record<string, number>>({});
+  loaded = $state(false);
+  readonly byId = $derived(indexById(this.techniques));
+  readonly tacticById = $derived(indexById(this.tactics));
+  readonly #api: ApiClient;
+  #loading: Promise<void> | undefined;
+
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
+
+  /** The technique with `id`, if the checkout has it. */
+  technique(id: string): TechniqueInfo | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Loads (once) the overview and the techniques of the open checkout. */
+  load(): Promise<void> {
+    this.#loading ??= this.#fetch().catch((error: unknown) => {
+      this.#loading = undefined;
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  /** Forgets what was loaded (another checkout was opened) and loads again. */
+  reload(): Promise<void> {
+    this.#loading = undefined;
+    this.loaded = false;
+    return this.load();
+  }
+
+  async #fetch(): Promise<void> {
+    const [overview, techniques] = await Promise.all([this.#api.call('catalog.overview', {}), this.#api.call('catalog.techniques', {})]);
+    this.folder = overview.folder;
+    this.counts = overview.counts;
+    this.tactics = overview.tactics;
+    this.techniques = techniques;
+    this.loaded = true;
+  }
+}

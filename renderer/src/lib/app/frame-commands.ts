@@ -1,0 +1,76 @@
+/**
+ * The commands of the frame itself: go to each screen, the palette, the theme, and the shortcuts
+ * every screen shares (save, review, commit) which a screen or part 2 gives a meaning to by
+ * registering a command with the same id (the newest registration wins).
+ */
+import type { Command } from './commands.svelte';
+import type { ThemeSetting } from './theme.svelte';
+import type { Workbench } from './workbench.svelte';
+
+/** Ids of the shared commands a screen may provide. */
+export const SHARED_COMMANDS = {
+  save: 'draft.save',
+  tag: 'tagger.tag',
+  review: 'review.open',
+  commit: 'review.commit',
+  newIncident: 'draft.new',
+} as const;
+
+/** Shortcuts of the shared commands, one table for the frame, the screens and the help text. */
+export const SHARED_SHORTCUTS = {
+  palette: 'Mod+K',
+  save: 'Mod+S',
+  tag: 'Mod+E',
+  review: 'Mod+Shift+R',
+  commit: 'Mod+Shift+Enter',
+  newIncident: 'Mod+Alt+N',
+  nextUnreviewed: 'Mod+J',
+  acceptAnnotation: 'Mod+Shift+A',
+} as const;
+
+/** What the frame needs to know about the screens to make their commands. */
+export interface ScreenEntry {
+  readonly name: string;
+  readonly label: string;
+  readonly shortcut?: string;
+  readonly draftScoped?: boolean;
+}
+
+/** The frame's commands. `setTheme` persists the choice (settings.update) as well as applying it. */
+export function frameCommands(workbench: Workbench, screens: readonly ScreenEntry[], setTheme: (theme: ThemeSetting) => void): Command[] {
+  const goTo = screens.map(
+    (screen): Command => ({
+      id: `screen.${screen.name}`,
+      title: `Go to ${screen.label}`,
+      group: 'Navigate',
+      ...(screen.shortcut ? { shortcut: screen.shortcut } : {}),
+      inEditable: true,
+      run: () => workbench.go(screen.name, screen.draftScoped ? workbench.currentDraftId : undefined),
+    }),
+  );
+  const hasScreen = (name: string) => screens.some((s) => s.name === name);
+  return [
+    ...goTo,
+    { id: 'palette.open', title: 'Command palette', group: 'General', shortcut: SHARED_SHORTCUTS.palette, inEditable: true, run: () => void (workbench.paletteOpen = true) },
+    { id: 'theme.light', title: 'Theme: light', group: 'Appearance', keywords: 'colour color scheme', run: () => setTheme('light') },
+    { id: 'theme.dark', title: 'Theme: dark', group: 'Appearance', keywords: 'colour color scheme', run: () => setTheme('dark') },
+    { id: 'theme.system', title: 'Theme: follow the system', group: 'Appearance', keywords: 'colour color scheme auto', run: () => setTheme('system') },
+    {
+      // Until part 2's review screen registers its own, the shortcut says where review lives.
+      id: SHARED_COMMANDS.review,
+      title: 'Review changes',
+      group: 'Repository',
+      shortcut: SHARED_SHORTCUTS.review,
+      inEditable: true,
+      run: () => (hasScreen('review') ? workbench.go('review') : void workbench.notices.info('Review is not available in this build yet.')),
+    },
+    {
+      id: SHARED_COMMANDS.commit,
+      title: 'Commit…',
+      group: 'Repository',
+      shortcut: SHARED_SHORTCUTS.commit,
+      inEditable: true,
+      run: () => (hasScreen('review') ? workbench.go('review') : void workbench.notices.info('Commit is not available in this build yet.')),
+    },
+  ];
+}

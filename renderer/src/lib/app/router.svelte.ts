@@ -1,0 +1,78 @@
+/**
+ * Which screen is showing, kept in the address's fragment (`#/library/T0155.007`) so that a
+ * reload, the back button and a bookmark all return to the same place. The token `serve` puts in
+ * the fragment is taken out before the router starts (lib/api/token.ts), and a fragment that is not
+ * a route (`#token=...` left by an old tab) simply opens the start screen.
+ */
+
+/** A place in the app: a screen and, for some screens, what it shows (an object id, a draft id). */
+export interface Route {
+  readonly screen: string;
+  readonly arg?: string | undefined;
+}
+
+/** The route of the start screen, where the app opens the first time. */
+export const START_ROUTE: Route = { screen: 'start' };
+
+const SCREEN_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** The route a fragment names; the start screen for anything else. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/([^/?#]*)(?:\/([^?#]*))?$/.exec(hash);
+  if (!match) return START_ROUTE;
+  const screen = match[1] ?? '';
+  if (!SCREEN_NAME.test(screen)) return START_ROUTE;
+  let arg: string | undefined;
+  try {
+    arg = match[2] ? decodeURIComponent(match[2]) : undefined;
+  } catch {
+    arg = undefined;
+  }
+  return arg ? { screen, arg } : { screen };
+}
+
+/** The fragment for a route. */
+export function formatRoute(route: Route): string {
+  return route.arg ? `#/${route.screen}/${encodeURIComponent(route.arg)}` : `#/${route.screen}`;
+}
+
+/** The place the browser's history keeps. */
+export interface RouterHost {
+  readonly location: { readonly hash: string };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'hashchange', listener: () => void): void;
+  readonly history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+}
+
+/** The current route as reactive state, synchronised with the fragment. */
+export class Router {
+  route = $state<Route>(START_ROUTE);
+  readonly #host: RouterHost;
+  readonly #onHashChange = () => {
+    this.route = parseRoute(this.#host.location.hash);
+  };
+
+  constructor(host: RouterHost) {
+    this.#host = host;
+    this.route = parseRoute(host.location.hash);
+    host.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  /** The screen showing. */
+  get screen(): string {
+    return this.route.screen;
+  }
+
+  /** Shows `route`; `replace` keeps the back button from returning to the current place. */
+  go(route: Route, options: { replace?: boolean } = {}): void {
+    const url = formatRoute(route);
+    if (options.replace) this.#host.history.replaceState(null, '', url);
+    else if (this.#host.location.hash !== url) this.#host.history.pushState(null, '', url);
+    this.route = route;
+  }
+
+  /** Stops following the fragment. */
+  dispose(): void {
+    this.#host.removeEventListener('hashchange', this.#onHashChange);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Starting the workbench and keeping it in step with the back end: how the page is connected,
+ * which checkout is open (and its catalog), the analyst's settings (the theme among them), and
+ * the desktop menu's commands. App.svelte makes one and calls `boot()` once.
+ */
+import { ApiError } from '../../../../shared/api/errors';
+import type { ShellCommand } from '../../../../shared/api/ops/shell';
+import type { Settings } from '../../../../shared/api/ops/settings';
+import { SHARED_COMMANDS } from './frame-commands';
+import type { ThemeSetting } from './theme.svelte';
+import type { Workbench } from './workbench.svelte';
+
+export class Session {
+  booted = $state(false);
+  settings = $state<Settings | undefined>(undefined);
+  readonly #workbench: Workbench;
+  readonly #unsubscribe: (() => void)[] = [];
+
+  constructor(workbench: Workbench) {
+    this.#workbench = workbench;
+  }
+
+  /** Connects, finds the open checkout and the settings, and starts following menu commands. */
+  async boot(): Promise<void> {
+    const wb = this.#workbench;
+    if (wb.transport === 'none') wb.notices.show('error', 'This page has no access token. Open the full address that `disarm-workbench serve` printed (it ends with #token=…).');
+    this.#unsubscribe.push(wb.api.on('shell.command', ({ command }) => this.#onShellCommand(command)));
+    await Promise.all([this.loadSettings(), this.refreshCheckout()]);
+    this.booted = true;
+  }
+
+  /** Reads the analyst's settings and applies the theme. */
+  async loadSettings(): Promise<void> {
+    try {
+      this.settings = await this.#workbench.api.call('settings.get', {});
+      this.#workbench.theme.setting = this.settings.theme;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'unauthorized')) this.#workbench.notices.error(error, 'Could not read the settings');
+    }
+  }
+
+  /** Applies a theme now and keeps it in the settings. */
+  async setTheme(theme: ThemeSetting): Promise<void> {
+    this.#workbench.theme.setting = theme;
+    try {
+      this.settings = await this.#workbench.api.call('settings.update', { theme });
+    } catch (error) {
+      this.#workbench.notices.error(error, 'Could not save the theme');
+    }
+  }
+
+  /** Asks the back end which checkout is open and (re)loads its catalog. */
+  async refreshCheckout(): Promise<void> {
+    const wb = this.#workbench;
+    try {
+      await wb.catalog.reload();
+      wb.checkout = wb.catalog.folder;
+    } catch (error) {
+      wb.checkout = undefined;
+      if (error instanceof ApiError && (error.code === 'no-repository' || error.code === 'unauthorized')) return;
+      wb.notices.error(error, 'Could not load the checkout');
+    }
+  }
+
+  async #onShellCommand(command: ShellCommand): Promise<void> {
+    const wb = this.#workbench;
+    switch (command) {
+      case 'reload':
+        await this.refreshCheckout();
+        if (wb.checkout) wb.go('library');
+        return;
+      case 'search':
+        wb.paletteOpen = true;
+        return;
+      case 'settings':
+        wb.go('settings');
+        return;
+      case 'review':
+        wb.commands.run(SHARED_COMMANDS.review);
+        return;
+      case 'new-incident':
+        wb.commands.run(SHARED_COMMANDS.newIncident);
+        return;
+    }
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+}

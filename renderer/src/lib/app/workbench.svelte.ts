@@ -1,0 +1,63 @@
+/**
+ * The workbench's shared state, made once by App.svelte and handed to every screen through
+ * Svelte's context: the api client, where the app is (router), the theme, notices, commands and
+ * the catalog. Screens keep their own state in their own rune classes and reach the rest here.
+ */
+import { getContext, setContext } from 'svelte';
+import type { ApiClient } from '../../../../shared/api/client';
+import { CatalogState } from './catalog.svelte';
+import { CommandRegistry } from './commands.svelte';
+import { Notices } from './notices.svelte';
+import { Router, type Route, type RouterHost } from './router.svelte';
+import { ThemeController } from './theme.svelte';
+
+/** Everything a screen may need from the frame. */
+export class Workbench {
+  readonly api: ApiClient;
+  readonly router: Router;
+  readonly theme: ThemeController;
+  readonly notices = new Notices();
+  readonly commands: CommandRegistry;
+  readonly catalog: CatalogState;
+  /** How the page is connected: `ipc` in the desktop app, `http` in a browser through `serve`. */
+  transport = $state<'ipc' | 'http' | 'none'>('none');
+  /** The open checkout's folder, once known. */
+  checkout = $state<string | undefined>(undefined);
+  /** The palette is open. */
+  paletteOpen = $state(false);
+  /** The draft the analyst last worked on (the editor and tagger links open it). */
+  currentDraftId = $state<string | undefined>(undefined);
+
+  constructor(options: { api: ApiClient; host: RouterHost & { matchMedia?: (query: string) => MediaQueryList }; mac: boolean }) {
+    this.api = options.api;
+    this.router = new Router(options.host);
+    this.theme = new ThemeController(options.host);
+    this.catalog = new CatalogState(options.api);
+    this.commands = new CommandRegistry({ mac: options.mac, onError: (error, command) => this.notices.error(error, command.title) });
+  }
+
+  /** Shows another screen. */
+  go(screen: string, arg?: string): void {
+    const route: Route = arg ? { screen, arg } : { screen };
+    this.router.go(route);
+  }
+
+  dispose(): void {
+    this.router.dispose();
+    this.theme.dispose();
+  }
+}
+
+const KEY = Symbol('workbench');
+
+/** Makes `workbench` the context of the component tree below the caller. */
+export function provideWorkbench(workbench: Workbench): void {
+  setContext(KEY, workbench);
+}
+
+/** The workbench of the component tree (call during component initialisation). */
+export function useWorkbench(): Workbench {
+  const workbench = getContext<Workbench | undefined>(KEY);
+  if (!workbench) throw new Error('useWorkbench() outside the workbench frame');
+  return workbench;
+}
