@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers-app';
 import { catalogHandlers } from './handlers-catalog';
 import { filesHandlers } from './handlers-files';
+import { pagesHandlers } from './handlers-pages';
 import type { Services } from '../services/container';
 
 /** Every operation of the contract, bound to the running services. */
@@ -14,5 +15,6 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...catalogHandlers(services),
     ...filesHandlers(services),
+    ...pagesHandlers(services),
   };
 }

@@ -9,6 +9,7 @@ import type { EventSpec, OperationSpec } from './define';
 import { appOperations } from './ops/app';
 import { catalogOperations } from './ops/catalog';
 import { filesOperations } from './ops/files';
+import { pagesOperations } from './ops/pages';
 import { shellEvents } from './ops/shell';
 
 /** All operations, by name (`domain.verb`). */
@@ -16,6 +17,7 @@ export const operations = {
   ...appOperations,
   ...catalogOperations,
   ...filesOperations,
+  ...pagesOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 /** All event kinds, by name. */

@@ -1,0 +1,40 @@
+/** Handlers of shared/api/ops/pages.ts: notes written below a page's edit line, nothing else. */
+import { lstat, readFile } from 'node:fs/promises';
+import { ApiError } from '../../shared/api/errors';
+import { EDIT_LINE, replaceNotes, splitAtEditLine } from '../../shared/edit-line';
+import { checkChange, isGuardedPath } from '../../shared/guard';
+import { resolveInCheckout, toRepoPath } from '../paths';
+import { writeFileDurably } from '../store/durable-json-file';
+import type { Services } from '../services/container';
+import type { Handler } from './dispatch';
+
+/** The pages.* handlers over the open checkout. */
+export function pagesHandlers(services: Services): { 'pages.saveNotes': Handler<'pages.saveNotes'> } {
+  return {
+    'pages.saveNotes': async ({ path, notes, expectedText }) => {
+      const checkout = services.workspace.require();
+      if (path.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) {
+        throw new ApiError('forbidden', `The path ${JSON.stringify(path)} is inside .git; the workbench writes only pages of the checkout.`);
+      }
+      const absolute = resolveInCheckout(checkout, path);
+      const repoPath = toRepoPath(checkout, absolute);
+      const stats = await lstat(absolute).catch(() => undefined);
+      if (!stats?.isFile()) throw new ApiError('not-found', `There is no page ${JSON.stringify(path)} in the open checkout.`);
+      const current = await readFile(absolute, 'utf8');
+      if (current !== expectedText) {
+        throw new ApiError('conflict', `${repoPath} changed on disk since it was opened (another program or a pull). Your notes are still in the editor: copy them, reopen the page, and paste them back.`);
+      }
+      if (!splitAtEditLine(current, EDIT_LINE).hasLine) {
+        throw new ApiError('bad-request', `${repoPath} has no edit line ("${EDIT_LINE}"): all of it is generated and read-only, so it has no notes to save.`);
+      }
+      const text = replaceNotes(current, notes, EDIT_LINE);
+      // The guard's own verdict, as a last check that this write keeps the promise.
+      if (isGuardedPath(repoPath)) {
+        const violations = checkChange({ path: repoPath, status: 'modified', oldText: current, newText: text });
+        if (violations.length > 0) throw new ApiError('guard-violation', violations.map((v) => v.message).join(' '), { violations });
+      }
+      if (text !== current) await writeFileDurably(absolute, text, stats.mode & 0o777);
+      return { path: repoPath, text };
+    },
+  };
+}
