@@ -1,0 +1,23 @@
+/** How far the current branch is from its upstream: commits to push, commits to pull. */
+import { headState } from './core/repository-state';
+import { runGitText } from './core/runner';
+import { upstreamOf } from './remotes';
+
+/** Where the branch stands against its upstream. */
+export type AheadBehind =
+  | { readonly kind: 'tracking'; readonly branch: string; readonly upstream: string; readonly ahead: number; readonly behind: number }
+  | { readonly kind: 'no-upstream'; readonly branch: string }
+  | { readonly kind: 'detached' }
+  | { readonly kind: 'unborn'; readonly branch: string };
+
+/** Counts against the last fetched state of the upstream (fetch first for fresh numbers). */
+export async function aheadBehind(checkout: string): Promise<AheadBehind> {
+  const head = await headState(checkout);
+  if (head.kind === 'detached') return { kind: 'detached' };
+  if (head.kind === 'unborn') return { kind: 'unborn', branch: head.name };
+  const upstream = await upstreamOf(checkout, head.name);
+  if (!upstream) return { kind: 'no-upstream', branch: head.name };
+  const counts = await runGitText(checkout, ['rev-list', '--left-right', '--count', `refs/heads/${head.name}...refs/remotes/${upstream.ref}`]);
+  const [ahead = '0', behind = '0'] = counts.trim().split(/\s+/);
+  return { kind: 'tracking', branch: head.name, upstream: upstream.ref, ahead: Number(ahead), behind: Number(behind) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Where a checkout stands: which branch HEAD is on (or that it is detached or unborn), whether a
+ * merge or rebase is under way, whether a git process holds the index lock. Operations ask before
+ * they write, so that a refusal comes with a reason instead of half-done work.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import { runGit, runGitText } from './runner';
+
+/** What HEAD is. */
+export type HeadState =
+  | { readonly kind: 'branch'; readonly name: string; readonly oid: string }
+  | { readonly kind: 'detached'; readonly oid: string }
+  | { readonly kind: 'unborn'; readonly name: string };
+
+/** A multi-step git operation left under way in the checkout. */
+export type OperationInProgress = 'none' | 'merge' | 'rebase' | 'cherry-pick' | 'revert';
+
+/** The checkout's git folder (absolute); for a linked worktree, its own git folder. */
+export async function gitDirOf(checkout: string): Promise<string> {
+  return (await runGitText(checkout, ['rev-parse', '--absolute-git-dir'])).trim();
+}
+
+/** What HEAD points at. */
+export async function headState(checkout: string): Promise<HeadState> {
+  const symbolic = await runGit(checkout, ['symbolic-ref', '-q', 'HEAD'], { expectedExitCodes: [0, 1] });
+  const commit = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
+  const oid = commit.stdout.toString('utf8').trim();
+  if (symbolic.exitCode === 0) {
+    const name = symbolic.stdout.toString('utf8').trim().replace(/^refs\/heads\//, '');
+    return commit.exitCode === 0 ? { kind: 'branch', name, oid } : { kind: 'unborn', name };
+  }
+  return { kind: 'detached', oid };
+}
+
+/** Which operation is under way, from the files git leaves in its folder. */
+export function operationInProgress(gitDir: string): OperationInProgress {
+  if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return 'rebase';
+  if (existsSync(join(gitDir, 'MERGE_HEAD'))) return 'merge';
+  if (existsSync(join(gitDir, 'CHERRY_PICK_HEAD'))) return 'cherry-pick';
+  if (existsSync(join(gitDir, 'REVERT_HEAD'))) return 'revert';
+  return 'none';
+}
+
+/** Refuses while a merge, rebase, cherry-pick or revert is under way; says how to finish it. */
+export function assertNoOperationInProgress(gitDir: string, what: string): void {
+  const operation = operationInProgress(gitDir);
+  if (operation === 'none') return;
+  throw new ApiError(
+    'conflict',
+    `${what}: a ${operation} is under way in this checkout. Finish it (\`git ${operation} --continue\`) or abandon it (\`git ${operation} --abort\`) in a terminal first; the workbench does not touch a checkout in that state.`,
+    { operation },
+  );
+}
+
+/**
+ * Refuses when `.git/index.lock` exists: a git program is running, or one crashed and left it.
+ * The workbench never deletes the lock: only the analyst can know no git program is running.
+ */
+export function assertNoIndexLock(gitDir: string, what: string): void {
+  const lock = join(gitDir, 'index.lock');
+  if (!existsSync(lock)) return;
+  throw new ApiError(
+    'busy',
+    `${what}: another git program is working in this checkout, or one crashed and left its lock file behind (${lock}). ` +
+      'Wait for it to finish and try again. If no git program is running (close other git tools and terminals), delete that file yourself and try again; the workbench never deletes it for you.',
+    { lockFile: lock },
+  );
+}

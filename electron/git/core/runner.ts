@@ -1,0 +1,108 @@
+/**
+ * The one function every git call of the workbench goes through (GitHub Desktop's `git()`):
+ * simple-git with its unsafe-operation protection on, the hardened environment of
+ * environment.ts, the exit codes the caller expects, and a GitFailure for anything else.
+ * Callers put user-supplied values after `--` or `--end-of-options` and validate them first
+ * (validate.ts); simple-git's protection is the safety net behind that, not the wall.
+ */
+import { GitPluginError, simpleGit } from 'simple-git';
+import { gitProcessSettings } from './environment';
+import { GitFailure } from './errors';
+
+/** One progress report of a long git operation (`Receiving objects: 45% (100/222)`). */
+export interface GitProgress {
+  /** Git's phase name, lower case (`receiving objects`, `writing objects`, `updating files`). */
+  readonly phase: string;
+  readonly percent: number;
+  readonly processed: number;
+  readonly total: number;
+}
+
+/** How one call runs. */
+export interface GitCallOptions {
+  /** Exit codes that are results rather than failures (`diff --no-index` exits 1 when files differ). */
+  readonly expectedExitCodes?: readonly number[];
+  /** 'repository' lets the checkout's own hooks run (commit only); by default no hook runs. */
+  readonly hooks?: 'none' | 'repository';
+  /** A specific index file (absolute). */
+  readonly indexFile?: string;
+  /** Extra environment (the author identity). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Receives progress parsed from git's standard error (pass `--progress` in the arguments). */
+  readonly onProgress?: (progress: GitProgress) => void;
+  /** Kills the process after this many milliseconds without output (network verbs). */
+  readonly stallTimeoutMs?: number;
+  /** The environment to start from; defaults to this process's. */
+  readonly baseEnv?: NodeJS.ProcessEnv;
+}
+
+/** What a call that ended with an expected exit code produced. */
+export interface GitResult {
+  readonly exitCode: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+/** Runs `git <args>` in `cwd`. The first argument is the verb, used in messages. */
+export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<GitResult> {
+  const verb = args[0] ?? 'git';
+  const settings = gitProcessSettings(options.baseEnv ?? process.env, {
+    hooks: options.hooks ?? 'none',
+    ...(options.indexFile !== undefined ? { indexFile: options.indexFile } : {}),
+    ...(options.env ? { extraEnv: options.env } : {}),
+  });
+  let exitCode = -1;
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const git = simpleGit({
+    baseDir: cwd,
+    config: settings.config,
+    unsafe: settings.unsafe,
+    maxConcurrentProcesses: 1,
+    ...(options.stallTimeoutMs ? { timeout: { block: options.stallTimeoutMs } } : {}),
+    // simple-git's own idea of failure (exit code and stderr) is replaced by the expected codes below;
+    // errors raised by its plugins (a blocked unsafe argument, a timeout) still reject.
+    errors: (error, result) => {
+      exitCode = result.exitCode;
+      return error instanceof GitPluginError ? error : undefined;
+    },
+  })
+    .env(settings.env)
+    .outputHandler((_command, out, err) => {
+      out.on('data', (chunk: Buffer) => stdout.push(chunk));
+      err.on('data', (chunk: Buffer) => {
+        stderr.push(chunk);
+        if (options.onProgress) reportProgress(chunk, options.onProgress);
+      });
+    });
+  try {
+    await git.raw([...args]);
+  } catch (error) {
+    if (error instanceof GitPluginError) {
+      const kind = error.plugin === 'unsafe' ? 'unsafe-argument' : 'failed';
+      throw new GitFailure(verb, exitCode, `${error.message}\n${Buffer.concat(stderr).toString('utf8')}`, kind);
+    }
+    throw new GitFailure(verb, exitCode, error instanceof Error ? error.message : String(error));
+  }
+  const result = { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') };
+  const expected = options.expectedExitCodes ?? [0];
+  if (!expected.includes(exitCode)) {
+    throw new GitFailure(verb, exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${exitCode}`);
+  }
+  return result;
+}
+
+/** Runs git and returns its standard output as UTF-8 text. */
+export async function runGitText(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<string> {
+  return (await runGit(cwd, args, options)).stdout.toString('utf8');
+}
+
+const PROGRESS = /^(?:remote: )?([A-Za-z][A-Za-z ]*?):\s+(\d{1,3})% \((\d+)\/(\d+)\)/;
+
+function reportProgress(chunk: Buffer, listener: (progress: GitProgress) => void): void {
+  for (const line of chunk.toString('utf8').split(/[\r\n]+/)) {
+    const match = PROGRESS.exec(line.trim());
+    if (!match) continue;
+    listener({ phase: (match[1] ?? '').toLowerCase(), percent: Number(match[2]), processed: Number(match[3]), total: Number(match[4]) });
+  }
+}

@@ -1,0 +1,13 @@
+/** Fetching from a remote: no hooks, no submodules, only the allowed transports (core/environment). */
+import { explained } from './core/errors';
+import { runGit } from './core/runner';
+import { assertRemote } from './remotes';
+
+/** Fetches `remote` (default `origin`). */
+export async function fetchRemote(checkout: string, remote = 'origin', baseEnv?: NodeJS.ProcessEnv): Promise<{ remote: string }> {
+  const name = await assertRemote(checkout, remote);
+  await explained(`Fetching from ${name}`, () =>
+    runGit(checkout, ['fetch', '--quiet', '--no-recurse-submodules', '--prune', '--end-of-options', name], { stallTimeoutMs: 120_000, ...(baseEnv ? { baseEnv } : {}) }),
+  );
+  return { remote: name };
+}

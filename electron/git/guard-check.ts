@@ -1,0 +1,68 @@
+/**
+ * The guard over a checkout: the work tree, the staged changes, or every commit of a range (what
+ * CI runs over a pull request). Git collects (guard-changes.ts); the pure guard judges.
+ */
+import { checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
+import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
+import { validRevision, validRevisionRange } from './core/validate';
+import { explained } from './core/errors';
+import { runGit, runGitText } from './core/runner';
+import { listTree, treeOf, type TreeEntry } from './core/trees';
+import { changesBetween, collectChanges, type GuardTarget } from './guard-changes';
+import { GENERATED_ROOTS } from '../../shared/guard';
+import { ApiError } from '../../shared/api/errors';
+
+/** How the guard judges new incident pages; the full check by default. */
+export interface GuardCheckOptions {
+  readonly checkNewPage?: NewPageCheck;
+  /** The edit-line text (the settings may name a fork's own); EDIT_LINE by default. */
+  readonly marker?: string;
+}
+
+function guardOptions(options: GuardCheckOptions) {
+  return { checkNewPage: options.checkNewPage ?? checkNewIncidentPage, ...(options.marker !== undefined ? { marker: options.marker } : {}) };
+}
+
+/** The violations of the work tree or the staged changes. */
+export async function checkTarget(checkout: string, target: Exclude<GuardTarget, { kind: 'commit' }>, options: GuardCheckOptions = {}): Promise<Violation[]> {
+  const collected = await explained('Checking the changes', () => collectChanges(checkout, target));
+  return checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(options) });
+}
+
+/** One commit of a range and what the guard found in it. */
+export interface CommitReport {
+  readonly commit: string;
+  readonly subject: string;
+  readonly violations: Violation[];
+}
+
+/**
+ * Checks every commit of `range` (`A..B`, or a single revision for its whole history) against its
+ * first parent, oldest first. A merge is judged by what it brings to the first parent, which is
+ * what it changes on the branch a pull request targets.
+ */
+export async function checkRange(checkout: string, range: string, options: GuardCheckOptions = {}): Promise<CommitReport[]> {
+  const { from, to } = range.includes('..') ? validRevisionRange(range) : { from: undefined, to: validRevision(range) };
+  const toOid = await resolveCommit(checkout, to);
+  const fromOid = from === undefined ? undefined : await resolveCommit(checkout, from);
+  const log = await runGitText(checkout, ['log', '--first-parent', '--reverse', '--format=%H %P%x00%s%x00', fromOid === undefined ? toOid : `${fromOid}..${toOid}`]);
+  const commits = [...log.matchAll(/([0-9a-f]+) ?([0-9a-f ]*)\0([^\0]*)\0\n?/g)].map((m) => ({ commit: m[1] ?? '', parent: (m[2] ?? '').trim().split(' ')[0] || undefined, subject: m[3] ?? '' }));
+  const reports: CommitReport[] = [];
+  let previous: { tree: string; listing: Map<string, TreeEntry> } | undefined;
+  for (const { commit, parent, subject } of commits) {
+    const baseTree = await treeOf(checkout, parent);
+    const listing = previous && previous.tree === baseTree ? previous.listing : await listTree(checkout, baseTree, GENERATED_ROOTS);
+    const tree = await treeOf(checkout, commit);
+    const collected = await changesBetween(checkout, baseTree, tree, listing);
+    previous = { tree, listing: collected.newListing };
+    const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(options) });
+    reports.push({ commit, subject, violations });
+  }
+  return reports;
+}
+
+async function resolveCommit(checkout: string, revision: string): Promise<string> {
+  const result = await runGit(checkout, ['rev-parse', '-q', '--verify', '--end-of-options', `${revision}^{commit}`], { expectedExitCodes: [0, 1, 128] });
+  if (result.exitCode !== 0) throw new ApiError('not-found', `The revision ${JSON.stringify(revision)} is not a commit in this checkout.`);
+  return result.stdout.toString('utf8').trim();
+}

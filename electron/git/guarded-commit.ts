@@ -1,0 +1,38 @@
+/**
+ * The guarded commit, the app's only way to commit: the staged changes go through the edit-line
+ * guard first, and while any violates it nothing is committed; the refusal lists each violation
+ * (file, line, rule) for the review screen.
+ */
+import { ApiError } from '../../shared/api/errors';
+import type { Violation } from '../../shared/guard';
+import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState } from './core/repository-state';
+import { commitStaged, type CommitRequest, type CommitResult } from './commit';
+import { checkTarget, type GuardCheckOptions } from './guard-check';
+import { readStatus } from './status';
+
+/** Commits the staged changes when the guard allows them all. */
+export async function guardedCommit(checkout: string, request: CommitRequest & GuardCheckOptions): Promise<CommitResult> {
+  const head = await headState(checkout);
+  if (head.kind === 'detached') {
+    throw new ApiError('conflict', 'HEAD is detached (not on a branch): a commit made here is easy to lose. Create a branch first, then commit.');
+  }
+  const gitDir = await gitDirOf(checkout);
+  assertNoOperationInProgress(gitDir, 'Committing');
+  assertNoIndexLock(gitDir, 'Committing');
+  const status = await readStatus(checkout);
+  if (!status.files.some((f) => f.staged !== undefined)) {
+    throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
+  }
+  const violations = await checkTarget(checkout, { kind: 'staged' }, request);
+  if (violations.length > 0) throw guardRefusal(violations);
+  return commitStaged(checkout, request);
+}
+
+/** The error for a refused commit: one line per violation, and the violations as details. */
+export function guardRefusal(violations: readonly Violation[]): ApiError {
+  const lines = violations.slice(0, 20).map((v) => `${v.file}${v.line > 0 ? `:${v.line}` : ''} [${v.rule}] ${v.message}`);
+  const more = violations.length > 20 ? `\n...and ${violations.length - 20} more.` : '';
+  return new ApiError('guard-violation', `The commit was refused: ${violations.length === 1 ? 'a change breaks' : `${violations.length} changes break`} the edit-line rule (nothing above a page's edit line may change).\n${lines.join('\n')}${more}`, {
+    violations,
+  });
+}

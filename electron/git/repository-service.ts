@@ -1,0 +1,187 @@
+/**
+ * The repository service: every git operation of the workbench on a checkout, each run through
+ * the checkout's queue (one git operation at a time per checkout), after checking that the
+ * checkout's own git settings run no programs, with user-supplied values validated and git
+ * failures turned into messages an analyst can act on. Electron-free: the desktop app, `serve`,
+ * the CLI and tests all use it as it is.
+ */
+import { realpathSync } from 'node:fs';
+import { resolveInCheckout } from '../paths';
+import type { Violation } from '../../shared/guard';
+import { explained } from './core/errors';
+import { assertSafeLocalConfig } from './core/local-config';
+import { CheckoutQueue } from './core/queue';
+import type { GitProgress } from './core/runner';
+import { validRepoPath, type AuthorIdentity } from './core/validate';
+import { aheadBehind, type AheadBehind } from './ahead-behind';
+import { createBranch, listBranches, switchBranch, type BranchInfo } from './branches';
+import { cloneCheckout } from './clone';
+import type { CommitResult } from './commit';
+import { fetchRemote } from './fetch';
+import { readFileDiff, type DiffSide, type FileDiff } from './file-diff';
+import { checkRange, checkTarget, type CommitReport, type GuardCheckOptions } from './guard-check';
+import { guardedCommit } from './guarded-commit';
+import { openCheckout, type CheckoutInfo } from './open';
+import { pull, type PullResult } from './pull';
+import { push, type PushResult } from './push';
+import { repairPage, type RepairOutcome } from './repair-page';
+import { stageFile, unstageFile } from './stage';
+import { readStatus, type RepositoryStatus } from './status';
+import { undoLastCommit, type UndoResult } from './undo-commit';
+
+/** Progress reports the service passes on (the container forwards them as api events). */
+export interface RepositoryProgressListener {
+  clone?(progress: GitProgress & { readonly destination: string }): void;
+  push?(progress: GitProgress & { readonly remote: string }): void;
+}
+
+/** How the service is set up. */
+export interface RepositoryServiceOptions {
+  readonly progress?: RepositoryProgressListener;
+  /** The environment git starts from (tests pass an isolated one); defaults to this process's. */
+  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** How new incident pages are judged; the full check by default. */
+  readonly guard?: GuardCheckOptions;
+}
+
+/** Git on checkouts, one operation at a time per checkout. */
+export class RepositoryService {
+  private readonly queue = new CheckoutQueue();
+
+  constructor(private readonly options: RepositoryServiceOptions = {}) {}
+
+  /** Opens (checks) a checkout. */
+  open(folder: string): Promise<CheckoutInfo> {
+    return openCheckout(folder, this.options.baseEnv);
+  }
+
+  /** Clones into a new folder, reporting progress, and opens it. */
+  clone(source: string, destination: string, branch?: string): Promise<CheckoutInfo> {
+    return this.queue.run(destination, () =>
+      cloneCheckout({
+        source,
+        destination,
+        ...(branch !== undefined ? { branch } : {}),
+        onProgress: (p) => this.options.progress?.clone?.({ ...p, destination }),
+        ...this.env(),
+      }),
+    );
+  }
+
+  status(checkout: string): Promise<RepositoryStatus> {
+    return this.run(checkout, 'Reading the status', () => readStatus(checkout));
+  }
+
+  fileDiff(checkout: string, path: string, side: DiffSide = 'worktree'): Promise<FileDiff> {
+    const file = this.path(checkout, path);
+    return this.run(checkout, `Reading the changes of ${file}`, () => readFileDiff(checkout, file, side));
+  }
+
+  stage(checkout: string, paths: readonly string[]): Promise<void> {
+    const files = paths.map((p) => this.path(checkout, p));
+    return this.run(checkout, 'Staging', async () => {
+      for (const file of files) await stageFile(checkout, file);
+    });
+  }
+
+  unstage(checkout: string, paths: readonly string[]): Promise<void> {
+    const files = paths.map((p) => this.path(checkout, p));
+    return this.run(checkout, 'Unstaging', async () => {
+      for (const file of files) await unstageFile(checkout, file);
+    });
+  }
+
+  /** The guarded commit: refused while any staged change breaks the edit-line rule. */
+  commit(checkout: string, message: string, options: { fallbackAuthor?: AuthorIdentity; marker?: string } = {}): Promise<CommitResult> {
+    return this.run(checkout, 'Committing', () =>
+      guardedCommit(checkout, { message, ...this.guardOptions(options.marker), ...(options.fallbackAuthor ? { fallbackAuthor: options.fallbackAuthor } : {}), ...this.env() }),
+    );
+  }
+
+  branches(checkout: string): Promise<BranchInfo[]> {
+    return this.run(checkout, 'Listing branches', () => listBranches(checkout));
+  }
+
+  createBranch(checkout: string, name: string, switchTo = true): Promise<void> {
+    return this.run(checkout, `Creating the branch ${name}`, () => createBranch(checkout, name, { switchTo }));
+  }
+
+  switchBranch(checkout: string, name: string): Promise<void> {
+    return this.run(checkout, `Switching to ${name}`, () => switchBranch(checkout, name));
+  }
+
+  fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
+    return this.run(checkout, 'Fetching', () => fetchRemote(checkout, remote, this.options.baseEnv));
+  }
+
+  pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
+    const { rebase = false, fallbackAuthor } = options;
+    return this.run(checkout, 'Pulling', () => pull(checkout, { rebase, ...(fallbackAuthor ? { fallbackAuthor } : {}), ...this.env() }));
+  }
+
+  push(checkout: string, remote?: string): Promise<PushResult> {
+    return this.run(checkout, 'Pushing', () =>
+      push(checkout, { ...(remote !== undefined ? { remote } : {}), onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
+    );
+  }
+
+  aheadBehind(checkout: string): Promise<AheadBehind> {
+    return this.run(checkout, 'Comparing with the remote', () => aheadBehind(checkout));
+  }
+
+  undoLastCommit(checkout: string): Promise<UndoResult> {
+    return this.run(checkout, 'Undoing the last commit', () => undoLastCommit(checkout));
+  }
+
+  /** The guard over the work tree (default) or the staged changes. */
+  check(checkout: string, target: 'worktree' | 'staged' = 'worktree', marker?: string): Promise<Violation[]> {
+    return this.run(checkout, 'Checking the changes', () => checkTarget(checkout, { kind: target }, this.guardOptions(marker)));
+  }
+
+  /** The guard over every commit of a range. */
+  checkRange(checkout: string, range: string, marker?: string): Promise<CommitReport[]> {
+    return this.run(checkout, `Checking ${range}`, () => checkRange(checkout, range, this.guardOptions(marker)));
+  }
+
+  /** Restores a page's generated part from HEAD, keeping its notes. */
+  repair(checkout: string, path: string, marker?: string): Promise<RepairOutcome> {
+    const file = this.path(checkout, path);
+    return this.run(checkout, `Repairing ${file}`, () => repairPage(checkout, file, marker));
+  }
+
+  /** Runs other work on the checkout (saving a page) in its queue, between git operations. */
+  exclusive<T>(checkout: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(queueKey(checkout), task);
+  }
+
+  private run<T>(checkout: string, what: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(queueKey(checkout), () =>
+      explained(what, async () => {
+        await assertSafeLocalConfig(checkout, this.options.baseEnv);
+        return task();
+      }),
+    );
+  }
+
+  private path(checkout: string, path: string): string {
+    const file = validRepoPath(path);
+    resolveInCheckout(checkout, file);
+    return file;
+  }
+
+  private guardOptions(marker: string | undefined): GuardCheckOptions {
+    return { ...(this.options.guard ?? {}), ...(marker !== undefined ? { marker } : {}) };
+  }
+
+  private env(): { baseEnv?: NodeJS.ProcessEnv } {
+    return this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {};
+  }
+}
+
+function queueKey(checkout: string): string {
+  try {
+    return realpathSync(checkout);
+  } catch {
+    return checkout;
+  }
+}
