@@ -131,7 +131,7 @@ function markMentions(root: DocumentFragment): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node instanceof Text && !node.parentElement?.closest('a, code, pre')) {
+    if (node instanceof Text && !node.parentElement?.closest('a, code, pre, h1, h2, h3')) {
       TECHNIQUE_MENTION.lastIndex = 0;
       if (TECHNIQUE_MENTION.test(node.data)) texts.push(node);
     }
