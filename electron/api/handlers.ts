@@ -5,6 +5,7 @@
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers-app';
 import { catalogHandlers } from './handlers-catalog';
+import { draftsHandlers, settingsHandlers } from './handlers-drafts';
 import { filesHandlers } from './handlers-files';
 import { pagesHandlers } from './handlers-pages';
 import type { Services } from '../services/container';
@@ -16,5 +17,7 @@ export function createHandlers(services: Services): Handlers {
     ...catalogHandlers(services),
     ...filesHandlers(services),
     ...pagesHandlers(services),
+    ...draftsHandlers(services),
+    ...settingsHandlers(services),
   };
 }

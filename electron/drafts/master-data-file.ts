@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readSheet } from 'read-excel-file/node';
+import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 
 /** The spreadsheet's path inside a checkout. */
 export const MASTER_DATA_PATH = 'DISARM_MASTER_DATA/DISARM_DATA_MASTER.xlsx';
@@ -30,11 +30,28 @@ export function columnValues(rows: SheetRows, column: string): string[] {
   });
 }
 
+/** Ids read from a spreadsheet, by file, kept while its size and time are unchanged (reading takes seconds). */
+const idCache = new Map<string, { mtimeMs: number; size: number; ids: { incidents: string[]; links: string[] } }>();
+
 /** The ids recorded in a checkout's master data, or empty lists when it has no spreadsheet. */
 export async function masterDataIds(checkout: string): Promise<{ incidents: string[]; links: string[] }> {
   const file = join(checkout, MASTER_DATA_PATH);
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
-  if (!exists) return { incidents: [], links: [] };
-  const [incidents, links] = await Promise.all([readSheetRows(file, 'incidents'), readSheetRows(file, 'incidenttechniques')]);
-  return { incidents: columnValues(incidents, 'disarm_id'), links: columnValues(links, 'disarm_id') };
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return { incidents: [], links: [] };
+  const cached = idCache.get(file);
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.ids;
+  const [incidents, links] = await Promise.all([readSheetIfPresent(file, 'incidents'), readSheetIfPresent(file, 'incidenttechniques')]);
+  const ids = { incidents: columnValues(incidents, 'disarm_id'), links: columnValues(links, 'disarm_id') };
+  idCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, ids });
+  return ids;
+}
+
+/** A sheet's rows, or none when the workbook has no such sheet. */
+async function readSheetIfPresent(file: string, sheet: string): Promise<SheetRows> {
+  try {
+    return await readSheetRows(file, sheet);
+  } catch (error) {
+    if (error instanceof SheetNotFoundError) return [];
+    throw error;
+  }
 }

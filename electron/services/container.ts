@@ -6,6 +6,7 @@
 import { CatalogService } from './catalog-service';
 import { EventBus } from './event-bus';
 import { Workspace } from './workspace';
+import { Store } from '../store/store';
 
 /** Where the back end keeps its own files. */
 export interface ContainerOptions {
@@ -24,6 +25,8 @@ export interface Services {
   readonly workspace: Workspace;
   /** The framework catalog of the open checkout. */
   readonly catalog: CatalogService;
+  /** Drafts, settings and recent repositories (a lowdb file in userDataDir). */
+  readonly store: Store;
 }
 
 /** Creates the services. */
@@ -31,7 +34,8 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const events = new EventBus();
   const workspace = new Workspace();
   const catalog = new CatalogService(workspace);
-  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog };
+  const store = await Store.open({ dir: options.userDataDir });
+  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store };
 }
 
 /** Stops the services (closes watchers, waits for pending writes). */

@@ -129,6 +129,23 @@ export class Store {
   }
 
   /**
+   * Changes one draft with changes computed from the store's current content, under the lock:
+   * for id allocation, which must see every other draft as it is at that instant (another
+   * process may be allocating too).
+   */
+  async updateDraftWith(id: string, compute: (draft: Draft, all: readonly Draft[]) => DraftChanges): Promise<Draft> {
+    let updated: Draft | undefined;
+    await this.change((data) => {
+      const current = data.drafts[id];
+      if (!current) throw notFound(id);
+      updated = applyDraftChanges(current, compute(current, Object.values(data.drafts)), this.timestamp());
+      data.drafts[id] = updated;
+    });
+    if (!updated) throw new Error('the update did not run');
+    return updated;
+  }
+
+  /**
    * Adds a draft read from a file (another machine's export), migrated to today's shape. A draft
    * whose id is already in the store is added as a copy with a new id: nothing is overwritten.
    */

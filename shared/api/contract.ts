@@ -8,8 +8,10 @@ import type { z } from 'zod';
 import type { EventSpec, OperationSpec } from './define';
 import { appOperations } from './ops/app';
 import { catalogOperations } from './ops/catalog';
+import { draftsOperations } from './ops/drafts';
 import { filesOperations } from './ops/files';
 import { pagesOperations } from './ops/pages';
+import { settingsOperations } from './ops/settings';
 import { shellEvents } from './ops/shell';
 
 /** All operations, by name (`domain.verb`). */
@@ -18,6 +20,8 @@ export const operations = {
   ...catalogOperations,
   ...filesOperations,
   ...pagesOperations,
+  ...draftsOperations,
+  ...settingsOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 /** All event kinds, by name. */

@@ -1,0 +1,70 @@
+/** Handlers of shared/api/ops/drafts.ts and shared/api/ops/settings.ts, over the drafts store. */
+import { ApiError } from '../../shared/api/errors';
+import { replaceSourceText } from '../../shared/drafts/anchoring';
+import { draftToMasterRows, NotReadyError } from '../../shared/drafts/master-rows';
+import type { Handler } from './dispatch';
+import type { Services } from '../services/container';
+import { allocateIds, idConflicts, resolveIdConflict } from '../drafts/draft-ids';
+
+type DraftOps =
+  | 'drafts.list'
+  | 'drafts.get'
+  | 'drafts.create'
+  | 'drafts.update'
+  | 'drafts.delete'
+  | 'drafts.import'
+  | 'drafts.replaceSource'
+  | 'drafts.allocateIds'
+  | 'drafts.idConflicts'
+  | 'drafts.resolveIdConflict'
+  | 'drafts.masterRows';
+
+type SettingsOps = 'settings.get' | 'settings.update' | 'recent.list' | 'recent.remove' | 'store.warnings' | 'store.dismissWarnings';
+
+export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N> } {
+  const { store, workspace } = services;
+  return {
+    'drafts.list': () => store.listDrafts(),
+    'drafts.get': ({ id }) => store.getDraft(id),
+    'drafts.create': ({ content }) => store.createDraft(content),
+    'drafts.update': ({ id, changes, expectedRevision }) => store.updateDraft(id, changes, expectedRevision),
+    'drafts.delete': async ({ id }) => {
+      await store.deleteDraft(id);
+      return {};
+    },
+    'drafts.import': ({ draft }) => store.importDraft(draft),
+    'drafts.replaceSource': async ({ id, sourceId, text, expectedRevision }) => {
+      const draft = await store.getDraft(id);
+      if (!draft.sources.some((s) => s.id === sourceId)) throw new ApiError('not-found', 'This draft has no such source text.');
+      const report = replaceSourceText(draft, sourceId, text);
+      const saved = await store.updateDraft(id, { sources: report.draft.sources, annotations: report.draft.annotations }, expectedRevision ?? draft.revision);
+      return { draft: saved, anchored: [...report.anchored], orphaned: [...report.orphaned] };
+    },
+    'drafts.allocateIds': ({ id }) => allocateIds(store, workspace.require(), id),
+    'drafts.idConflicts': () => idConflicts(store, workspace.require()),
+    'drafts.resolveIdConflict': ({ id }) => resolveIdConflict(store, workspace.require(), id),
+    'drafts.masterRows': async ({ id }) => {
+      try {
+        return draftToMasterRows(await store.getDraft(id), (await store.getSettings()).editLine);
+      } catch (error) {
+        if (error instanceof NotReadyError) throw new ApiError('bad-request', error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+export function settingsHandlers(services: Services): { [N in SettingsOps]: Handler<N> } {
+  const { store } = services;
+  return {
+    'settings.get': () => store.getSettings(),
+    'settings.update': (patch) => store.updateSettings(patch),
+    'recent.list': () => store.listRecent(),
+    'recent.remove': ({ path }) => store.removeRecent(path),
+    'store.warnings': () => store.warnings(),
+    'store.dismissWarnings': () => {
+      store.dismissWarnings();
+      return {};
+    },
+  };
+}

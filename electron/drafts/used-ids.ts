@@ -1,0 +1,60 @@
+/**
+ * Every incident id and incident-technique (`IT`) id a checkout has ever used, for id allocation
+ * (shared/drafts/id-allocation.ts): the incident pages in the work tree, every incident page ever
+ * added on any branch (remote-tracking branches included, so a teammate's pushed incident counts
+ * once fetched), the master data spreadsheet, and the `IT` ids that older incident pages wrote at
+ * the start of each description.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isId } from '../../shared/ids';
+import type { UsedIds } from '../../shared/drafts/id-allocation';
+import { runGitText } from '../git/core/runner';
+import { masterDataIds } from './master-data-file';
+
+const INCIDENT_FOLDER = 'generated_pages/incidents';
+const LINK_ID = /\bIT\d{8}\b/g;
+const INCIDENT_FILE = /(?:^|\/)(I\d{5})\.md$/;
+
+/** Collects the ids used by the checkout at `checkout` (a git work tree, or a plain folder). */
+export async function collectUsedIds(checkout: string): Promise<UsedIds> {
+  const incidents = new Set<string>();
+  const links = new Set<string>();
+  const add = (set: Set<string>, kind: 'incident' | 'incidenttechnique', ids: Iterable<string>) => {
+    for (const id of ids) if (isId(id, kind)) set.add(id);
+  };
+
+  // The work tree, uncommitted pages included.
+  const files = await readdir(join(checkout, INCIDENT_FOLDER)).catch(() => [] as string[]);
+  for (const name of files) {
+    const match = INCIDENT_FILE.exec(name);
+    if (!match) continue;
+    add(incidents, 'incident', [match[1] as string]);
+    const text = await readFile(join(checkout, INCIDENT_FOLDER, name), 'utf8').catch(() => '');
+    add(links, 'incidenttechnique', text.match(LINK_ID) ?? []);
+  }
+
+  // The master data.
+  const master = await masterDataIds(checkout);
+  add(incidents, 'incident', master.incidents);
+  add(links, 'incidenttechnique', master.links);
+
+  // The history of every branch, local and remote-tracking.
+  if (await isGitWorkTree(checkout)) {
+    const added = await runGitText(checkout, ['log', '--all', '--diff-filter=A', '--name-only', '--format=', '--', INCIDENT_FOLDER]);
+    for (const line of added.split('\n')) {
+      const match = INCIDENT_FILE.exec(line.trim());
+      if (match) add(incidents, 'incident', [match[1] as string]);
+    }
+    const patches = await runGitText(checkout, ['log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--format=', '--', INCIDENT_FOLDER]);
+    add(links, 'incidenttechnique', patches.match(LINK_ID) ?? []);
+  }
+  return { incidents, links };
+}
+
+async function isGitWorkTree(folder: string): Promise<boolean> {
+  return stat(join(folder, '.git')).then(
+    () => true,
+    () => false,
+  );
+}

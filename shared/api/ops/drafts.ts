@@ -1,0 +1,81 @@
+/**
+ * Operations on incident drafts: the list, one draft, create, update (the autosave), delete,
+ * import, re-pasting a source text, ids (allocation and conflicts after a pull) and the master
+ * data rows. Drafts are validated against shared/drafts' schemas both ways.
+ */
+import { z } from 'zod';
+import { defineOperation } from '../define';
+import { DraftChanges, DraftInput } from '../../drafts/changes';
+import { Draft, DraftSummary, DraftUuid } from '../../drafts/model';
+
+/** A conflict between a draft's ids and ids someone else took (see shared/drafts/id-allocation). */
+export const IdConflictSchema = z.object({
+  draftId: DraftUuid,
+  draftName: z.string(),
+  incidentId: z.string().optional(),
+  linkIds: z.array(z.string()).readonly(),
+  takenBy: z.enum(['checkout', 'another draft']),
+  suggestedIncidentId: z.string().optional(),
+});
+
+/** One row of a master-data sheet: column name to cell value. */
+export const MasterRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+export const draftsOperations = {
+  'drafts.list': defineOperation({
+    summary: 'Every draft, most recently changed first (summaries, without source texts).',
+    input: z.object({}).strict(),
+    output: z.array(DraftSummary),
+  }),
+  'drafts.get': defineOperation({
+    summary: 'One draft, whole.',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: Draft,
+  }),
+  'drafts.create': defineOperation({
+    summary: 'Creates a draft; anything left out starts empty.',
+    input: z.object({ content: DraftInput.optional() }).strict(),
+    output: Draft,
+  }),
+  'drafts.update': defineOperation({
+    summary:
+      'Saves changes to one draft (the autosave). With expectedRevision, a draft changed elsewhere meanwhile is refused with `conflict` (details.draft holds the current one).',
+    input: z.object({ id: DraftUuid, expectedRevision: z.number().int().nonnegative().optional(), changes: DraftChanges }).strict(),
+    output: Draft,
+  }),
+  'drafts.delete': defineOperation({
+    summary: 'Deletes a draft.',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: z.object({}).strict(),
+  }),
+  'drafts.import': defineOperation({
+    summary: 'Adds a draft exported from another machine (any known draft format); an id already present is imported as a copy.',
+    input: z.object({ draft: z.unknown() }).strict(),
+    output: z.object({ draft: Draft, copied: z.boolean() }),
+  }),
+  'drafts.replaceSource': defineOperation({
+    summary: 'Replaces a source text (edited or re-pasted) and re-anchors the quotes on it; quotes that cannot be found are kept, orphaned.',
+    input: z.object({ id: DraftUuid, sourceId: DraftUuid, text: z.string(), expectedRevision: z.number().int().nonnegative().optional() }).strict(),
+    output: z.object({ draft: Draft, anchored: z.array(DraftUuid), orphaned: z.array(DraftUuid) }),
+  }),
+  'drafts.allocateIds': defineOperation({
+    summary: 'Gives the draft the next free incident id and IT ids (over the open checkout, its history, remote branches and the other drafts).',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: Draft,
+  }),
+  'drafts.idConflicts': defineOperation({
+    summary: 'Drafts whose ids were taken meanwhile (typically by a pulled branch), each with the next free id to offer.',
+    input: z.object({}).strict(),
+    output: z.array(IdConflictSchema),
+  }),
+  'drafts.resolveIdConflict': defineOperation({
+    summary: 'Gives a conflicting draft the next free ids for those that were taken.',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: Draft,
+  }),
+  'drafts.masterRows': defineOperation({
+    summary: 'The rows the maintainers paste into DISARM_DATA_MASTER.xlsx for this draft (sheets incidents, urls, incidenttechniques).',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: z.object({ incidents: z.array(MasterRowSchema), urls: z.array(MasterRowSchema), incidenttechniques: z.array(MasterRowSchema) }),
+  }),
+};

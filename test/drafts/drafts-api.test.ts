@@ -1,0 +1,100 @@
+/** The drafts and settings operations through the dispatcher, as both transports call them. */
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/api/handlers';
+import { createServices, type Services } from '../../electron/services/container';
+import { describeQuote } from '../../shared/drafts/anchoring';
+import type { Draft } from '../../shared/drafts/model';
+import { cloneHistory, SOURCE_ARTICLE, tempDir, type HistoryClone } from '../helpers/fixtures';
+
+let clone: HistoryClone;
+let userData: { path: string; dispose: () => void };
+let services: Services;
+let dispatch: Dispatch;
+const context = { transport: 'http' } as const;
+
+beforeAll(async () => {
+  clone = cloneHistory();
+  userData = tempDir();
+  services = await createServices({ userDataDir: userData.path, version: 'test' });
+  dispatch = createDispatcher(createHandlers(services), () => undefined);
+});
+afterAll(() => {
+  clone?.dispose();
+  userData?.dispose();
+});
+
+async function call<T>(operation: string, args: unknown): Promise<T> {
+  const envelope = await dispatch(operation, args, context);
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.result as T;
+}
+
+describe('drafts operations', () => {
+  it('create, autosave, list, get and delete a draft', async () => {
+    const created = await call<Draft>('drafts.create', { content: { incident: { name: 'Messaging apps campaign' } } });
+    const saved = await call<Draft>('drafts.update', { id: created.id, expectedRevision: 0, changes: { incident: { summary: 'Kremlin-linked hackers.' } } });
+    expect(saved).toMatchObject({ revision: 1, incident: { name: 'Messaging apps campaign', summary: 'Kremlin-linked hackers.' } });
+    const stale = await dispatch('drafts.update', { id: created.id, expectedRevision: 0, changes: { incident: { name: 'x' } } }, context);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((stale as { error: { details: { draft: Draft } } }).error.details.draft.revision).toBe(1);
+    const list = await call<{ id: string; name: string }[]>('drafts.list', {});
+    expect(list.map((d) => d.name)).toContain('Messaging apps campaign');
+    expect((await call<Draft>('drafts.get', { id: created.id })).incident.summary).toBe('Kremlin-linked hackers.');
+    await call('drafts.delete', { id: created.id });
+    expect(await dispatch('drafts.get', { id: created.id }, context)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuse malformed input before the store sees it', async () => {
+    expect(await dispatch('drafts.get', { id: 'not-a-uuid' }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch('drafts.create', { content: { incidentId: 'T0001' } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch('drafts.update', { id: randomUUID(), changes: { unknownField: 1 } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch('drafts.import', { draft: { schemaVersion: 2 } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('re-anchor quotes when a source text is re-pasted, keeping lost ones as orphans', async () => {
+    const article = readFileSync(SOURCE_ARTICLE, 'utf8');
+    const sourceId = randomUUID();
+    const quote = 'Portugal’s Security Information Service (SIS) first publicly disclosed the campaign';
+    const start = article.indexOf(quote);
+    const kept = { id: randomUUID(), quote, techniqueIds: ['T0097.100'], explanation: '', review: 'draft', anchor: describeQuote(sourceId, article, start, start + quote.length) };
+    const lostQuote = 'The Record from Recorded Future News provides further details';
+    const lostStart = article.indexOf(lostQuote);
+    const lost = { id: randomUUID(), quote: lostQuote, techniqueIds: ['T0097.100'], explanation: '', review: 'draft', anchor: describeQuote(sourceId, article, lostStart, lostStart + lostQuote.length) };
+    const draft = await call<Draft>('drafts.create', { content: { sources: [{ id: sourceId, title: 'article', text: article }], annotations: [kept, lost] } });
+    const repasted = 'Updated:\n' + article.replace(/The Record from Recorded Future News[^.]*\./, '');
+    const result = await call<{ draft: Draft; anchored: string[]; orphaned: string[] }>('drafts.replaceSource', { id: draft.id, sourceId, text: repasted });
+    expect(result.anchored).toEqual([kept.id]);
+    expect(result.orphaned).toEqual([lost.id]);
+    expect(result.draft.annotations).toHaveLength(2);
+    expect(result.draft.sources[0]?.text).toBe(repasted);
+    expect((await call<{ orphaned: number }[]>('drafts.list', {})).find((d) => (d as unknown as { id: string }).id === draft.id)?.orphaned).toBe(1);
+  });
+
+  it('allocate ids only with a checkout open, then give the master-data rows', async () => {
+    const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Rows' }, annotations: [{ id: randomUUID(), quote: 'q', techniqueIds: ['T0143.003'], explanation: 'e', review: 'accepted' }] } });
+    expect(await dispatch('drafts.masterRows', { id: draft.id }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch('drafts.allocateIds', { id: draft.id }, context)).toMatchObject({ ok: false, error: { code: 'no-repository' } });
+    services.workspace.set(clone.path);
+    const allocated = await call<Draft>('drafts.allocateIds', { id: draft.id });
+    expect(allocated.incidentId).toBe('I00130');
+    const rows = await call<{ incidents: { disarm_id: string }[]; incidenttechniques: { disarm_id: string; name: string }[] }>('drafts.masterRows', { id: draft.id });
+    expect(rows.incidents[0]?.disarm_id).toBe('I00130');
+    expect(rows.incidenttechniques[0]).toMatchObject({ disarm_id: 'IT00000549', name: '<i>“q”</i><br><br>e' });
+    expect(await call('drafts.idConflicts', {})).toEqual([]);
+  });
+});
+
+describe('settings operations', () => {
+  it('get and change settings, list recent repositories, report store warnings', async () => {
+    expect(await call('settings.get', {})).toMatchObject({ theme: 'system', editLine: 'DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW' });
+    expect(await call('settings.update', { theme: 'dark', authorName: 'Ana' })).toMatchObject({ theme: 'dark', authorName: 'Ana' });
+    expect(await dispatch('settings.update', { theme: 'purple' }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await services.store.addRecent(clone.path);
+    expect(await call('recent.list', {})).toEqual([{ path: clone.path, openedAt: expect.any(String) }]);
+    expect(await call('recent.remove', { path: clone.path })).toEqual([]);
+    expect(await call('store.warnings', {})).toEqual([]);
+  });
+});
