@@ -8,6 +8,7 @@ import { catalogHandlers } from './handlers-catalog';
 import { draftsHandlers, settingsHandlers } from './handlers-drafts';
 import { filesHandlers } from './handlers-files';
 import { pagesHandlers } from './handlers-pages';
+import { repositoryHandlers } from './handlers-repository';
 import type { Services } from '../services/container';
 
 /** Every operation of the contract, bound to the running services. */
@@ -17,6 +18,7 @@ export function createHandlers(services: Services): Handlers {
     ...catalogHandlers(services),
     ...filesHandlers(services),
     ...pagesHandlers(services),
+    ...repositoryHandlers(services),
     ...draftsHandlers(services),
     ...settingsHandlers(services),
   };

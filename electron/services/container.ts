@@ -6,6 +6,7 @@
 import { CatalogService } from './catalog-service';
 import { EventBus } from './event-bus';
 import { Workspace } from './workspace';
+import { RepositoryService } from '../git/repository-service';
 import { Store } from '../store/store';
 
 /** Where the back end keeps its own files. */
@@ -25,6 +26,8 @@ export interface Services {
   readonly workspace: Workspace;
   /** The framework catalog of the open checkout. */
   readonly catalog: CatalogService;
+  /** Git on checkouts (one operation at a time per checkout) and the edit-line guard. */
+  readonly repository: RepositoryService;
   /** Drafts, settings and recent repositories (a lowdb file in userDataDir). */
   readonly store: Store;
 }
@@ -34,8 +37,11 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const events = new EventBus();
   const workspace = new Workspace();
   const catalog = new CatalogService(workspace);
+  const repository = new RepositoryService({
+    progress: { clone: (p) => events.emit('repo.cloneProgress', p), push: (p) => events.emit('repo.pushProgress', p) },
+  });
   const store = await Store.open({ dir: options.userDataDir });
-  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store };
+  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store, repository };
 }
 
 /** Stops the services (closes watchers, waits for pending writes). */

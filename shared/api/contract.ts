@@ -11,6 +11,7 @@ import { catalogOperations } from './ops/catalog';
 import { draftsOperations } from './ops/drafts';
 import { filesOperations } from './ops/files';
 import { pagesOperations } from './ops/pages';
+import { repositoryEvents, repositoryOperations } from './ops/repository';
 import { settingsOperations } from './ops/settings';
 import { shellEvents } from './ops/shell';
 
@@ -20,6 +21,7 @@ export const operations = {
   ...catalogOperations,
   ...filesOperations,
   ...pagesOperations,
+  ...repositoryOperations,
   ...draftsOperations,
   ...settingsOperations,
 } as const satisfies Record<string, OperationSpec>;
@@ -27,6 +29,7 @@ export const operations = {
 /** All event kinds, by name. */
 export const events = {
   ...shellEvents,
+  ...repositoryEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Operations = typeof operations;
