@@ -2,7 +2,7 @@
  * The Content-Security-Policy of the workbench page, one string for both hosts: the desktop
  * window's app:// responses and `serve`'s HTTP responses send it as a header, and
  * renderer/index.html carries the same text in its meta tag (a test keeps them equal).
- * No 'unsafe-inline', no 'unsafe-eval', nothing remote: Vite's output is external module scripts
+ * No inline script or style allowed, no eval, nothing remote: Vite's output is external module scripts
  * and stylesheets, and Svelte sets dynamic styles through the CSSOM, which CSP allows.
  */
 

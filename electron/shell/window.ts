@@ -36,6 +36,8 @@ export function createMainWindow(options: { preload: string; stateFile: string; 
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click on a link would ask for a new window; denied anyway, and not offered.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       devTools: !options.isPackaged,
     },

@@ -12,9 +12,13 @@ import { PROJECT_ROOT, tempDir } from '../helpers/fixtures';
 const require = createRequire(import.meta.url);
 
 /** app-builder-lib's config module, typed as far as this test uses it. */
-const ConfigModule = z.object({ getConfig: z.function(), validateConfiguration: z.function() });
+const isFunction = (value: unknown) => typeof value === 'function';
+const ConfigModule = z.object({
+  getConfig: z.custom<(projectDir: string, configPath: string | null, configFromOptions: Record<string, unknown> | null) => Promise<unknown>>(isFunction),
+  validateConfiguration: z.custom<(config: unknown, debugLogger: object) => Promise<void>>(isFunction),
+});
 const configModule = ConfigModule.parse(require('app-builder-lib/out/util/config/config.js'));
-const DebugLoggerModule = z.object({ DebugLogger: z.custom<new (enabled: boolean) => object>((v) => typeof v === 'function') });
+const DebugLoggerModule = z.object({ DebugLogger: z.custom<new (enabled: boolean) => object>(isFunction) });
 const { DebugLogger } = DebugLoggerModule.parse(require('builder-util'));
 
 async function loadConfig(overrides: Record<string, unknown> | null = null): Promise<unknown> {
