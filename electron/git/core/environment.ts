@@ -42,6 +42,17 @@ const USER_SETTINGS: Readonly<Record<string, UnsafeCategory>> = {
   GIT_TEMPLATE_DIR: 'allowUnsafeTemplateDir',
 };
 
+/** A line of GIT_TRACE output (`05:40:15.778956 git.c:460   trace: built-in: git status`). */
+export const TRACE_LINE = /^\d{2}:\d{2}:\d{2}\.\d{6} \S+:\d+ +trace: .*$/;
+
+/** Standard error without the trace lines. */
+export function withoutTrace(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !TRACE_LINE.test(line))
+    .join('\n');
+}
+
 /** A folder where no hook can exist: `core.hooksPath` points here when hooks must not run. */
 export const NO_HOOKS_PATH = process.platform === 'win32' ? 'NUL' : '/dev/null';
 
@@ -83,6 +94,10 @@ export function gitProcessSettings(base: NodeJS.ProcessEnv, request: ProcessSett
     GIT_LITERAL_PATHSPECS: '1', // a file named `:(glob)*` is that file, not pathspec magic
     LC_ALL: 'C', // stable messages to classify errors
     LANGUAGE: 'C',
+    // One trace line on stderr as each git process starts: simple-git waits an extra 50 ms for a
+    // process that prints nothing (most writes are silent), and this output spares that wait.
+    // The runner removes these lines (TRACE_LINE) before anyone reads stderr.
+    GIT_TRACE: '1',
   });
   if (request.indexFile !== undefined) env.GIT_INDEX_FILE = request.indexFile;
   // fsmonitor runs a program on status, diff, add and commit: the one setting pinned on every call.

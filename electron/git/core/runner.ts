@@ -6,7 +6,7 @@
  * (validate.ts); simple-git's protection is the safety net behind that, not the wall.
  */
 import { GitPluginError, simpleGit } from 'simple-git';
-import { gitProcessSettings } from './environment';
+import { gitProcessSettings, withoutTrace } from './environment';
 import { GitFailure } from './errors';
 
 /** One progress report of a long git operation (`Receiving objects: 45% (100/222)`). */
@@ -80,11 +80,11 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
   } catch (error) {
     if (error instanceof GitPluginError) {
       const kind = error.plugin === 'unsafe' ? 'unsafe-argument' : 'failed';
-      throw new GitFailure(verb, exitCode, `${error.message}\n${Buffer.concat(stderr).toString('utf8')}`, kind);
+      throw new GitFailure(verb, exitCode, `${error.message}\n${withoutTrace(Buffer.concat(stderr).toString('utf8'))}`, kind);
     }
     throw new GitFailure(verb, exitCode, error instanceof Error ? error.message : String(error));
   }
-  const result = { exitCode, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') };
+  const result = { exitCode, stdout: Buffer.concat(stdout), stderr: withoutTrace(Buffer.concat(stderr).toString('utf8')) };
   const expected = options.expectedExitCodes ?? [0];
   if (!expected.includes(exitCode)) {
     throw new GitFailure(verb, exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${exitCode}`);
