@@ -7,7 +7,7 @@
  *   and line-ending normalisation (core.autocrlf), not the raw bytes on disk;
  * - a commit: its first parent against it (the empty tree for a root commit).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GENERATED_ROOTS, isGuardedChange, type ChangeStatus, type GuardChange } from '../../shared/guard';
@@ -46,7 +46,13 @@ export async function collectChanges(checkout: string, target: GuardTarget): Pro
   try {
     const index = join(scratch, 'index');
     const source = target.kind === 'staged' && target.indexFile !== undefined ? resolve(checkout, target.indexFile) : join(await gitDirOf(checkout), 'index');
-    if (existsSync(source)) copyFileSync(source, index);
+    if (existsSync(source)) {
+      copyFileSync(source, index);
+      // Keep the index's own time: git treats entries written in the same second as the index as
+      // "racily clean" and re-reads them; a copy stamped now would hide such a fresh edit.
+      const { atime, mtime } = statSync(source);
+      utimesSync(index, atime, mtime);
+    }
     const unmerged = await unmergedPaths(checkout, index);
     if (unmerged.length > 0) {
       return { changes: unmerged.map((path) => ({ path, status: 'unmerged' })), usedIds: new Set(), unmerged };

@@ -1,0 +1,171 @@
+/**
+ * The CLI as a real process (the bundle `npm run build` makes, built here for the CLI alone):
+ * `check` in its three modes and exit codes, `install-hook` with a plain `git commit` from a
+ * shell, and `check --range` over the bundle's whole history.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, cloneHistory, git, historyCommits, type HistoryClone } from '../helpers/fixtures';
+import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
+
+const BIN = join(PROJECT_ROOT, 'bin', 'disarm-workbench.js');
+
+/** Runs the installed command the way a shell or CI would. */
+function cli(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A plain `git commit` from a shell (hooks run); returns its exit status and output. */
+function shellCommit(cwd: string, ...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync('git', ['commit', '-q', ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+let clone: HistoryClone;
+
+beforeAll(async () => {
+  // The CLI bundle exactly as scripts/build-node.mjs makes it (CLI entry only: fast, and
+  // independent of the other bundles).
+  await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: join(PROJECT_ROOT, 'dist', 'node'), absWorkingDir: PROJECT_ROOT });
+  clone = cloneHistory();
+});
+afterAll(() => clone.dispose());
+beforeEach(() => {
+  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
+  git(clone.path, 'clean', '-fdq');
+  for (const hook of ['pre-commit', 'pre-commit.before-disarm-workbench']) {
+    const file = join(clone.path, '.git', 'hooks', hook);
+    if (existsSync(file)) execFileSync('rm', [file]);
+  }
+});
+
+describe('disarm-workbench check', () => {
+  it('exits 0 for a clean tree and for notes below the line', () => {
+    expect(cli(clone.path, 'check', '--repo', '.').status).toBe(0);
+    appendNotes(clone.path, T0155_007, '\n\nNotes.\n');
+    const result = cli(clone.path, 'check', '--repo', clone.path, '--json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, mode: 'worktree', violations: [] });
+  });
+
+  it('exits 1 naming the file and the line for one character changed above the line', () => {
+    changeCharOnLine(clone.path, T0155_007, 3);
+    const result = cli(clone.path, 'check', '--repo', '.');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^${T0155_007.replace(/\./g, '\\.')}:3: generated-changed: `, 'm'));
+    const json = cli(clone.path, 'check', '--repo', '.', '--json');
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).violations).toEqual([expect.objectContaining({ file: T0155_007, line: 3, rule: 'generated-changed' })]);
+  });
+
+  it('checks only what is staged with --staged', () => {
+    appendNotes(clone.path, T0155_007, '\nstaged notes');
+    git(clone.path, 'add', T0155_007);
+    changeCharOnLine(clone.path, T0155_007, 1); // not staged
+    expect(cli(clone.path, 'check', '--repo', '.', '--staged').status).toBe(0);
+    expect(cli(clone.path, 'check', '--repo', '.').status).toBe(1);
+  });
+
+  it('exits 2 on bad usage and on a folder that is not a checkout', () => {
+    expect(cli(clone.path, 'check').status).toBe(2);
+    expect(cli(clone.path, 'check', '--repo', '.', '--staged', '--range', 'HEAD~1..HEAD').status).toBe(2);
+    expect(cli(clone.path, 'check', '--repo', '.', '--frobnicate').status).toBe(2);
+    const notCheckout = cli(clone.root, 'check', '--repo', clone.root);
+    expect(notCheckout.status).toBe(2);
+    expect(notCheckout.stderr).toContain('no .git folder');
+    const badRange = cli(clone.path, 'check', '--repo', '.', '--range', '--upload-pack=touch /tmp/pwn..HEAD');
+    expect(badRange.status).toBe(2);
+    expect(cli(clone.path, 'check', '--repo', '.', '--range', 'no-such-branch..HEAD').status).toBe(2);
+  });
+});
+
+describe('disarm-workbench install-hook', () => {
+  it('makes a plain git commit of an above-line change fail, and lets a below-line change commit', () => {
+    const installed = cli(clone.path, 'install-hook', '--repo', '.');
+    expect(installed.status).toBe(0);
+    changeCharOnLine(clone.path, T0155_007, 3);
+    git(clone.path, 'add', T0155_007);
+    const head = git(clone.path, 'rev-parse', 'HEAD');
+    const refused = shellCommit(clone.path, '-m', 'above the line');
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain(`${T0155_007}:3: generated-changed`);
+    expect(git(clone.path, 'rev-parse', 'HEAD')).toBe(head);
+
+    git(clone.path, 'checkout', 'HEAD', '--', T0155_007);
+    appendNotes(clone.path, T0155_007, '\nA note below the line.\n');
+    git(clone.path, 'add', T0155_007);
+    expect(shellCommit(clone.path, '-m', 'below the line').status).toBe(0);
+    expect(git(clone.path, 'rev-parse', 'HEAD')).not.toBe(head);
+  });
+
+  it('checks the index git is committing with `git commit -a` (the hook gets a temporary index)', () => {
+    cli(clone.path, 'install-hook', '--repo', '.');
+    changeCharOnLine(clone.path, T0155_007, 5);
+    expect(shellCommit(clone.path, '-a', '-m', 'everything').status).not.toBe(0);
+    git(clone.path, 'checkout', 'HEAD', '--', T0155_007);
+    appendNotes(clone.path, T0155_007, '\nnote');
+    expect(shellCommit(clone.path, '-a', '-m', 'everything').status).toBe(0);
+  });
+
+  it('keeps an existing pre-commit hook, runs it first, and is idempotent', () => {
+    const hooks = join(clone.path, '.git', 'hooks');
+    const ran = join(clone.root, 'existing-hook-ran');
+    const existing = `#!/bin/sh\necho ran >> '${ran}'\nexit 0\n`;
+    writeFileSync(join(hooks, 'pre-commit'), existing);
+    chmodSync(join(hooks, 'pre-commit'), 0o755);
+    expect(cli(clone.path, 'install-hook', '--repo', '.').stdout).toContain('kept as pre-commit.before-disarm-workbench');
+    const script = readFileSync(join(hooks, 'pre-commit'), 'utf8');
+    const again = cli(clone.path, 'install-hook', '--repo', '.');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already installed');
+    expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toBe(script);
+    expect(readFileSync(join(hooks, 'pre-commit.before-disarm-workbench'), 'utf8')).toBe(existing);
+
+    appendNotes(clone.path, T0155_007, '\nnote');
+    expect(shellCommit(clone.path, '-a', '-m', 'notes').status).toBe(0);
+    expect(readFileSync(ran, 'utf8')).toBe('ran\n');
+
+    // The chained hook still has its say: when it fails, the commit fails.
+    writeFileSync(join(hooks, 'pre-commit.before-disarm-workbench'), '#!/bin/sh\necho "team lint failed" >&2\nexit 1\n');
+    appendNotes(clone.path, T0155_007, '\nmore');
+    const refused = shellCommit(clone.path, '-a', '-m', 'more notes');
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain('team lint failed');
+  });
+});
+
+describe('disarm-workbench check --range over the bundle history', () => {
+  it('reports every real commit as changing generated parts, and crashes on none', () => {
+    const commits = historyCommits(clone.path);
+    expect(commits).toHaveLength(30);
+    const all = cli(clone.path, 'check', '--repo', '.', '--range', 'main', '--json');
+    expect(all.status).toBe(1);
+    const report = JSON.parse(all.stdout) as { commits: { commit: string; violations: { rule: string; file: string }[] }[] };
+    expect(report.commits.map((c) => c.commit)).toEqual(commits);
+    for (const commit of report.commits) expect(commit.violations.length).toBeGreaterThan(0);
+    const rules = new Set(report.commits.flatMap((c) => c.violations.map((v) => v.rule)));
+    expect([...rules]).toEqual(expect.arrayContaining(['generated-changed', 'read-only-page', 'page-deleted', 'file-added']));
+    // The last commit added the STIX bundle under generated_files/.
+    expect(report.commits.at(-1)?.violations).toEqual([expect.objectContaining({ file: 'generated_files/DISARM_STIX/DISARM.json', rule: 'file-added' })]);
+
+    const range = cli(clone.path, 'check', '--repo', '.', '--range', `${commits[0]}..main`);
+    expect(range.status).toBe(1);
+    expect(range.stdout).toContain('check: 29 commits in');
+    expect(range.stdout).toContain('29 with changes above the edit line');
+    expect(range.stdout).toMatch(/commit [0-9a-f]{12} Merge pull request #37/);
+  });
+
+  it('exits 0 for a range of commits that only add notes', () => {
+    appendNotes(clone.path, T0155_007, '\nnote one');
+    git(clone.path, 'commit', '-qam', 'one');
+    appendNotes(clone.path, 'generated_pages/techniques/T0155.md', '\nnote two');
+    git(clone.path, 'commit', '-qam', 'two');
+    const result = cli(clone.path, 'check', '--repo', '.', '--range', 'origin/main..HEAD');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 commits');
+  });
+});
