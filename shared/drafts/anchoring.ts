@@ -249,3 +249,23 @@ export function replaceSourceText(draft: Draft, sourceId: string, text: string):
 export function orphanedAnnotations(draft: Draft): Draft['annotations'] {
   return draft.annotations.filter((a) => a.anchor?.state === 'orphaned');
 }
+
+/** `[...]`, `[…]` or `…`: where an analyst left words of the source out of a quote. */
+const ELISION = /\[\s*(?:\.\.\.|…)\s*\]|…/;
+
+/**
+ * Whether `quote` is in `source` verbatim, ignoring whitespace and quote-mark style, where an
+ * elision (`[...]`) stands for any stretch of the source between the quoted parts.
+ */
+export function quoteIsInSource(source: string, quote: string): boolean {
+  const parts = quote.split(ELISION).map(normalizeQuote).filter((p) => p !== '');
+  if (parts.length === 0) return false;
+  const text = normalizeForMatching(source).text;
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}

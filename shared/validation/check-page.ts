@@ -1,0 +1,30 @@
+/**
+ * Lint of a framework page: what an analyst may have written on it, that is everything below the
+ * edit line (notes, inline mentions, HTML). The generated part above the line is the maintainers'
+ * (written from the master data, never edited here): its problems are reported only on request,
+ * as `info`, with a message saying to fix them in the master data.
+ */
+import { EDIT_LINE, splitAtEditLine } from '../edit-line';
+import { NOTES_MARKER } from '../drafts/notes-blocks';
+import { checkText } from './check-text';
+import type { ValidationContext } from './context';
+import type { Diagnostic } from './types';
+
+export interface PageLintOptions {
+  readonly marker?: string;
+  /** Also report problems of the generated part (as info). */
+  readonly includeGenerated?: boolean;
+}
+
+/** Diagnostics of one page's text; ranges are offsets, lines and columns in that text (field ''). */
+export function lintPage(text: string, context: ValidationContext, options: PageLintOptions = {}): Diagnostic[] {
+  const split = splitAtEditLine(text, options.marker ?? EDIT_LINE);
+  if (!split.hasLine && !options.includeGenerated) return [];
+  const boundary = split.hasLine ? split.notesOffset : text.length;
+  const markers = [...text.slice(boundary).matchAll(NOTES_MARKER)].map((m) => [boundary + m.index, boundary + m.index + m[0].length] as const);
+  return checkText(text, '', context, markers).flatMap((d) => {
+    if (d.range.start >= boundary) return [d];
+    if (!options.includeGenerated) return [];
+    return [{ ...d, severity: 'info' as const, message: `${d.message} (In the generated part: fix it in the master data.)`, fixes: [] }];
+  });
+}

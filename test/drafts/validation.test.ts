@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newDraft } from '../../shared/drafts/changes';
+import { describeQuote } from '../../shared/drafts/anchoring';
+import { lookupFromList } from '../../shared/drafts/framework-lookup';
+import type { Draft } from '../../shared/drafts/model';
+import { lintPage, RULE_CODES, validateDraft, type Diagnostic, type RetiredTechnique, type RuleCode, type ValidationContext } from '../../shared/validation';
+import { applyDraftToTechniquePage } from '../../shared/drafts/render-incident';
+import { loadCheckout } from '../../electron/checkout/load-checkout';
+import { findRetiredTechniques } from '../../electron/drafts/retired-techniques';
+import { cloneHistory, SOURCE_ARTICLE, type HistoryClone } from '../helpers/fixtures';
+
+const article = readFileSync(SOURCE_ARTICLE, 'utf8');
+const lookup = lookupFromList([
+  { id: 'T0155.007', name: 'Encrypted Communication Channel' },
+  { id: 'T0143.003', name: 'Impersonated Persona' },
+  { id: 'T0097.100', name: 'Individual Persona' },
+  { id: 'T0088.001', name: 'Develop AI-Generated Audio (Deepfakes)' },
+  { id: 'T0151.004', name: 'Chat Platform' },
+]);
+const retired = new Map<string, RetiredTechnique>([['T0043.001', { id: 'T0043.001', name: 'Use Encrypted Chat Apps', removedIn: { commit: '9d9ed6a536b86d3d7adbb68640ef73e8a7e26438', date: '2025-02-10' } }]]);
+const context: ValidationContext = { lookup, retired, takenIncidentIds: new Set(['I00068', 'I00129']), nextFreeIncidentId: 'I00130' };
+
+const QUOTE = 'The SIS noted that attackers are increasingly utilizing artificial intelligence to convincingly impersonate technical support staff or trusted contacts';
+
+/** A complete, valid draft; each test breaks one thing. */
+function goodDraft(): Draft {
+  const sourceId = randomUUID();
+  const referenceId = randomUUID();
+  const start = article.indexOf(QUOTE);
+  return newDraft(randomUUID(), '2025-02-20T00:00:00.000Z', {
+    incidentId: 'I00130',
+    incident: { name: 'Kremlin-linked hackers target WhatsApp and Signal', summary: 'A campaign against <i>messaging</i> accounts.<br>Officials and journalists were targeted.', yearStarted: '2025', dateAdded: '2025-02-20' },
+    references: [{ id: referenceId, url: 'https://example.org/news/messaging-apps', pubDate: '2025/02/19', authors: 'A. Reporter', org: 'Example News', archiveUrl: 'https://web.archive.org/web/2025/https://example.org/news/messaging-apps' }],
+    sources: [{ id: sourceId, title: 'article', referenceId, text: article }],
+    annotations: [
+      {
+        id: randomUUID(),
+        quote: QUOTE,
+        techniqueIds: ['T0143.003', 'T0097.100'],
+        explanation: 'Attackers impersonated support staff (T0143.003: Impersonated Persona, T0097.100: Individual Persona).',
+        review: 'accepted',
+        anchor: describeQuote(sourceId, article, start, start + QUOTE.length),
+      },
+    ],
+  });
+}
+
+function codes(diagnostics: readonly Diagnostic[]): RuleCode[] {
+  return diagnostics.map((d) => d.code);
+}
+
+describe('validateDraft', () => {
+  it('is silent on a complete, valid draft', () => {
+    expect(validateDraft(goodDraft(), context)).toEqual([]);
+  });
+
+  const cases: { code: RuleCode; field: string; change: (d: Draft) => Draft; fix?: string }[] = [
+    { code: 'unknown-id', field: 'annotations.0.techniqueIds.0', change: (d) => tag(d, ['T0155.077']), fix: 'T0155.007' },
+    { code: 'retired-id', field: 'annotations.0.techniqueIds.0', change: (d) => tag(d, ['T0043.001']) },
+    { code: 'malformed-id', field: 'annotations.0.techniqueIds.0', change: (d) => tag(d, ['T155.7']), fix: 'T0155.007' },
+    { code: 'name-mismatch', field: 'annotations.0.explanation', change: (d) => explain(d, 'Over WhatsApp (T0155.007: Encrypted Chat).'), fix: 'Encrypted Communication Channel' },
+    { code: 'missing-field', field: 'incident.name', change: (d) => ({ ...d, incident: { ...d.incident, name: '' } }) },
+    { code: 'bad-url', field: 'references.0.url', change: (d) => ({ ...d, references: d.references.map((r) => ({ ...r, url: 'https://example.org/a story|x' })) }), fix: 'https://example.org/a%20story%7Cx' },
+    { code: 'bad-date', field: 'references.0.pubDate', change: (d) => ({ ...d, references: d.references.map((r) => ({ ...r, pubDate: '2025-02-19' })) }), fix: '2025/02/19' },
+    { code: 'duplicate-tag', field: 'annotations.0.techniqueIds.1', change: (d) => tag(d, ['T0143.003', 'T0143.003']) },
+    { code: 'quote-not-in-source', field: 'annotations.0.quote', change: (d) => ({ ...d, annotations: d.annotations.map((a) => ({ ...a, quote: 'Attackers breached the Signal servers directly' })) }) },
+    { code: 'unsafe-html', field: 'annotations.0.explanation', change: (d) => explain(d, 'See <img src=x onerror=alert(1)> here (T0143.003: Impersonated Persona).'), fix: '&lt;' },
+    { code: 'id-taken', field: 'incidentId', change: (d) => ({ ...d, incidentId: 'I00068' }), fix: 'I00130' },
+  ];
+
+  it('has a minimal bad input for every rule code', () => {
+    expect(cases.map((c) => c.code).sort()).toEqual([...RULE_CODES].sort());
+  });
+
+  for (const c of cases) {
+    it(`${c.code} fires on a minimal bad input, at the field, with its fix`, () => {
+      const diagnostics = validateDraft(c.change(goodDraft()), context);
+      expect(codes(diagnostics)).toEqual([c.code]);
+      const [d] = diagnostics as [Diagnostic];
+      expect(d.range.field).toBe(c.field);
+      expect(d.message.length).toBeGreaterThan(10);
+      if (c.fix) {
+        const edit = d.fixes[0]?.edits[0];
+        expect(edit && 'text' in edit ? edit.text : undefined).toBe(c.fix);
+      }
+    });
+  }
+
+  it('says since when a retired id is gone, and suggests did-you-mean ids for an unknown one', () => {
+    const retiredDiagnostic = validateDraft(tag(goodDraft(), ['T0043.001']), context)[0];
+    expect(retiredDiagnostic?.message).toContain('removed on 2025-02-10');
+    expect(retiredDiagnostic?.fixes.map((f) => f.title)).toContain('Replace with T0155.007 (Encrypted Communication Channel)');
+    const unknown = validateDraft(tag(goodDraft(), ['T0155.077']), context)[0];
+    expect(unknown?.message).toContain('Did you mean T0155.007 Encrypted Communication Channel');
+  });
+
+  it('points at the exact offsets of a wrong name in an inline mention', () => {
+    const text = 'Targets were reached over WhatsApp (T0151.004: Chat Platform,T0155.007: Encrypted Chat) and calls (T0088.001: Develop AI-Generated Audio (Deepfakes)).';
+    const [d] = validateDraft(explain(goodDraft(), text), context);
+    expect(d?.code).toBe('name-mismatch');
+    expect(text.slice(d?.range.start, d?.range.end)).toBe('Encrypted Chat');
+  });
+
+  it('accepts a quote with left-out words marked [...] and whitespace or quote marks that differ', () => {
+    const quote = "While the messaging platforms themselves haven't\n  been breached, the vulnerability [...] security awareness.";
+    expect(article).toContain('haven’t been breached');
+    const draft = goodDraft();
+    expect(validateDraft({ ...draft, annotations: draft.annotations.map((a) => ({ ...a, quote })) }, context).map((d) => d.message)).toEqual([]);
+    expect(codes(validateDraft({ ...draft, annotations: draft.annotations.map((a) => ({ ...a, quote: quote.replace('[...]', 'lies in') })) }, context))).toEqual(['quote-not-in-source']);
+  });
+});
+
+function tag(draft: Draft, techniqueIds: string[]): Draft {
+  return { ...draft, annotations: draft.annotations.map((a) => ({ ...a, techniqueIds, explanation: 'Attackers impersonated support staff.' })) };
+}
+
+function explain(draft: Draft, explanation: string): Draft {
+  return { ...draft, annotations: draft.annotations.map((a) => ({ ...a, explanation })) };
+}
+
+describe('against the real framework', () => {
+  let clone: HistoryClone;
+  let realContext: ValidationContext;
+  beforeAll(async () => {
+    clone = cloneHistory();
+    const { catalog } = await loadCheckout(clone.path);
+    const current = new Set(catalog.techniques().map((t) => t.id));
+    realContext = { lookup: catalog, retired: await findRetiredTechniques(clone.path, current) };
+  });
+  afterAll(() => clone.dispose());
+
+  it('knows from the history that T0043.001 is retired, and since when', () => {
+    const t = realContext.retired?.get('T0043.001');
+    expect(t).toMatchObject({ id: 'T0043.001', name: 'Use Encrypted Chat Apps' });
+    expect(t?.removedIn.date).toMatch(/^2025-/);
+    expect(realContext.lookup.technique('T0043.001')).toBeUndefined();
+  });
+
+  it('finds zero errors over every incident page at the newest commit', () => {
+    const dir = join(clone.path, 'generated_pages', 'incidents');
+    const files = readdirSync(dir).filter((n) => n.endsWith('.md'));
+    expect(files.length).toBeGreaterThanOrEqual(129);
+    let looked = 0;
+    for (const name of files) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(lintPage(text, realContext), name).toEqual([]);
+      // The generated part is looked at too on request, reported as info for the master data.
+      looked += lintPage(text, realContext, { includeGenerated: true }).length;
+      expect(lintPage(text, realContext, { includeGenerated: true }).filter((d) => d.severity !== 'info'), name).toEqual([]);
+    }
+    expect(looked).toBeGreaterThan(0);
+  });
+
+  it('reports a bad id in a page’s notes at its line and column, and accepts the workbench’s own blocks', () => {
+    const page = readFileSync(join(clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
+    const draft = goodDraft();
+    const withBlock = applyDraftToTechniquePage(page, { ...draft, annotations: draft.annotations.map((a) => ({ ...a, techniqueIds: ['T0155.007'], explanation: 'Over WhatsApp (T0155.007: Encrypted Communication Channel).' })) }, 'T0155.007');
+    expect(lintPage(withBlock, realContext)).toEqual([]);
+    const withNote = withBlock + '\nAlso seen: T0043.001 and <script>x</script>.\n';
+    const diagnostics = lintPage(withNote, realContext);
+    expect(codes(diagnostics)).toEqual(['retired-id', 'unsafe-html', 'unsafe-html']);
+    const lines = withNote.split('\n');
+    expect(diagnostics[0]?.range.line).toBe(lines.length - 1);
+    expect(diagnostics[0]?.range.column).toBe('Also seen: '.length + 1);
+  });
+});
