@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ApiError } from '../shared/api/errors';
-import { createDispatcher } from './api/dispatch';
+import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { createServices, shutdownServices, type Services } from './services/container';
 import { APP_SCHEME } from './shell/app-origin';
@@ -52,22 +52,21 @@ if (app.requestSingleInstanceLock({ folder: initialFolder ?? null })) {
 
 async function start(): Promise<void> {
   // Filled in once the app is ready; the handlers below are registered before, so none is missed.
-  const running: { services?: Services; ipc?: IpcTransport; window?: BrowserWindow; stopped: boolean } = { stopped: false };
+  const running: { services?: Services; dispatch?: Dispatch; ipc?: IpcTransport; window?: BrowserWindow; stopped: boolean } = { stopped: false };
 
   const openExternal = (url: string) => {
     const check = checkExternalUrl(url);
     if (check.ok) void shell.openExternal(check.url);
   };
 
-  const openFolder = (folder: string) => {
-    const { services } = running;
-    if (!services) return;
+  const openFolder = async (folder: string, cwd = process.cwd()) => {
+    const { services, dispatch } = running;
+    if (!services || !dispatch) return;
     try {
-      openCheckout(services, folder);
+      await openCheckout(dispatch, folder, { cwd, transport: 'ipc' });
       services.events.emit('shell.command', { command: 'reload' });
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      dialog.showErrorBox('Cannot open this folder', error.message);
+      dialog.showErrorBox('Cannot open this folder', error instanceof ApiError ? error.message : String(error));
     }
   };
 
@@ -87,7 +86,7 @@ async function start(): Promise<void> {
     showWindow();
     const data = SecondInstanceData.safeParse(additionalData);
     const folder = data.success ? data.data.folder : folderFromArgv(argv, workingDirectory, process.defaultApp === true);
-    if (folder) openFolder(folder);
+    if (folder) void openFolder(folder, workingDirectory);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -112,14 +111,15 @@ async function start(): Promise<void> {
 
   const services = await createServices({ userDataDir: app.getPath('userData'), version: app.getVersion() });
   running.services = services;
-  running.ipc = bindIpc({ ipcMain, dispatch: createDispatcher(createHandlers(services)), events: services.events });
+  running.dispatch = createDispatcher(createHandlers(services));
+  running.ipc = bindIpc({ ipcMain, dispatch: running.dispatch, events: services.events });
 
   const openCheckoutDialog = async () => {
     const options = { title: 'Open a DISARM framework checkout', properties: ['openDirectory' as const] };
     const { window } = running;
     const result = window && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     const folder = result.filePaths[0];
-    if (!result.canceled && folder) openFolder(folder);
+    if (!result.canceled && folder) await openFolder(folder);
   };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -132,6 +132,6 @@ async function start(): Promise<void> {
     ),
   );
 
-  if (initialFolder) openFolder(initialFolder);
+  if (initialFolder) await openFolder(initialFolder);
   showWindow();
 }

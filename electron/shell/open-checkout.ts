@@ -1,51 +1,20 @@
 /**
  * Opening a checkout given by the person at the keyboard: `serve --repo DIR`, a folder on the
- * desktop app's command line or passed to a second launch. The folder must be a git work tree of
- * the DISARM framework (a `.git` and a `generated_pages` folder); anything else is refused with
- * a message that says what is missing, and the workspace is left as it was.
+ * desktop app's command line, given to a second launch or chosen with File > Open Checkout. It
+ * goes through the api's own `repo.open` (electron/git/open.ts), so the same checks apply as when
+ * the UI opens one (a git work tree of the DISARM framework whose git settings run no program) and
+ * the same things follow (the catalog loads, the recent list remembers it). A refusal is an
+ * ApiError with the reason; the open checkout stays as it was.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { operations } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { Services } from '../services/container';
+import type { CallContext, Dispatch } from '../api/dispatch';
 
-/** The checkout's real absolute path, or an ApiError('not-a-checkout') saying why it is not one. */
-export function checkCheckoutFolder(folder: string): string {
-  let real: string;
-  try {
-    real = realpathSync(folder);
-  } catch {
-    throw new ApiError('not-a-checkout', `${folder} does not exist.`);
-  }
-  if (!isDirectory(real)) throw new ApiError('not-a-checkout', `${folder} is not a folder.`);
-  // `.git` is a folder in a clone and a file in a linked worktree or submodule: both are fine.
-  if (!exists(join(real, '.git'))) throw new ApiError('not-a-checkout', `${folder} is not a git checkout (it has no .git). Clone the DISARM framework repository first.`);
-  if (!isDirectory(join(real, 'generated_pages'))) {
-    throw new ApiError('not-a-checkout', `${folder} is a git checkout but not of the DISARM framework (it has no generated_pages folder).`);
-  }
-  return real;
-}
-
-/** Checks `folder` and makes it the open checkout; returns its real path. */
-export function openCheckout(services: Services, folder: string): string {
-  const real = checkCheckoutFolder(folder);
-  services.workspace.set(real);
-  return real;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+/** Opens `folder` (relative to `cwd` if it is not absolute); resolves with the checkout's real path. */
+export async function openCheckout(dispatch: Dispatch, folder: string, options: { cwd: string; transport: CallContext['transport'] }): Promise<string> {
+  const absolute = isAbsolute(folder) ? folder : resolve(options.cwd, folder);
+  const envelope = await dispatch('repo.open', { folder: absolute }, { transport: options.transport });
+  if (!envelope.ok) throw ApiError.fromData(envelope.error);
+  return operations['repo.open'].output.parse(envelope.result).path;
 }

@@ -60,8 +60,9 @@ describe('serve: the loopback HTTP transport', () => {
     writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>DISARM Workbench</title><script type="module" src="./assets/app.js"></script>');
     writeFileSync(join(renderer.path, 'assets', 'app.js'), 'export {};\n');
     services = await createServices({ userDataDir: data.path, version: '0.0.0-test' });
-    openCheckout(services, clone.path);
-    server = await startHttpServer({ dispatch: createDispatcher(createHandlers(services), () => {}), events: services.events, rendererDir: renderer.path });
+    const dispatch = createDispatcher(createHandlers(services), () => {});
+    await openCheckout(dispatch, clone.path, { cwd: '/', transport: 'http' });
+    server = await startHttpServer({ dispatch, events: services.events, rendererDir: renderer.path });
     host = `127.0.0.1:${server.port}`;
   });
   afterAll(async () => {

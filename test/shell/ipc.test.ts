@@ -71,9 +71,10 @@ describe('IPC transport', () => {
   beforeEach(async () => {
     data = tempDir();
     services = await createServices({ userDataDir: data.path, version: '0.0.0-test' });
-    openCheckout(services, clone.path);
+    const dispatch = createDispatcher(createHandlers(services), () => {});
+    await openCheckout(dispatch, clone.path, { cwd: '/', transport: 'ipc' });
     ipcMain = new FakeIpcMain();
-    transport = bindIpc({ ipcMain, dispatch: createDispatcher(createHandlers(services), () => {}), events: services.events, log: (m) => logged.push(m) });
+    transport = bindIpc({ ipcMain, dispatch, events: services.events, log: (m) => logged.push(m) });
     window = new FakeContents(7);
     transport.addWindow(window);
   });

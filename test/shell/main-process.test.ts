@@ -180,10 +180,10 @@ describe('the main process (with a stand-in for Electron)', () => {
     const before = sent.length;
     fake.appListeners.get('second-instance')?.({}, ['/opt/app/disarm-workbench', second.path], '/', { folder: second.path });
     expect(fake.calls).toContain('focus');
-    expect(sent.slice(before)).toEqual([[IPC_EVENT_CHANNEL, 'shell.command', { command: 'reload' }]]);
+    await vi.waitFor(() => expect(sent.slice(before)).toEqual([[IPC_EVENT_CHANNEL, 'shell.command', { command: 'reload' }]]));
     // A folder that is not a checkout is refused with a message, and the open one stays.
     fake.appListeners.get('second-instance')?.({}, [], '/', { folder: userData });
-    expect(fake.calls.some((c) => c.startsWith('showErrorBox Cannot open this folder:') && c.includes('has no .git'))).toBe(true);
+    await vi.waitFor(() => expect(fake.calls.some((c) => c.startsWith('showErrorBox Cannot open this folder:') && c.includes('no .git folder'))).toBe(true));
     const read = await invoke('files.read', { path: 'generated_pages/techniques/T0002.md' });
     expect(read).toMatchObject({ ok: true });
   });

@@ -104,17 +104,17 @@ describe('disarm-workbench serve', () => {
     try {
       const missing = runCli(['serve', '--repo', join(plain.path, 'nowhere'), '--data', data.path]);
       expect(missing.status).toBe(2);
-      expect(missing.stderr).toMatch(/nowhere does not exist/);
+      expect(missing.stderr).toMatch(/nowhere cannot be opened: the folder does not exist/);
 
       const notGit = runCli(['serve', '--repo', plain.path, '--data', data.path]);
       expect(notGit.status).toBe(2);
-      expect(notGit.stderr).toMatch(/is not a git checkout \(it has no \.git\)/);
+      expect(notGit.stderr).toMatch(/it has no \.git folder, so it is not a git checkout/);
 
       mkdirSync(join(plain.path, 'other'));
       git(join(plain.path, 'other'), 'init', '--quiet');
       const notDisarm = runCli(['serve', '--repo', join(plain.path, 'other'), '--data', data.path]);
       expect(notDisarm.status).toBe(2);
-      expect(notDisarm.stderr).toMatch(/not of the DISARM framework \(it has no generated_pages folder\)/);
+      expect(notDisarm.stderr).toMatch(/it has no generated_pages folder, so it is not a checkout of the DISARM framework/);
       expect(notDisarm.stdout).toBe('');
     } finally {
       plain.dispose();

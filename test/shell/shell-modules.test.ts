@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/container';
 import { folderFromArgv } from '../../electron/shell/command-line';
 import { HELP_LINKS, buildMenuTemplate } from '../../electron/shell/menu-template';
-import { checkCheckoutFolder, openCheckout } from '../../electron/shell/open-checkout';
+import { openCheckout } from '../../electron/shell/open-checkout';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/api/handlers';
 import { defaultUserDataDir } from '../../electron/shell/user-data';
 import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, saveWindowState } from '../../electron/shell/window-state';
 import type { ShellCommand } from '../../shared/api/ops/shell';
@@ -112,27 +114,29 @@ describe('opening a checkout', () => {
   });
   afterAll(() => clone.dispose());
 
-  it('opens a DISARM checkout and refuses other folders, leaving the workspace as it was', async () => {
+  it('opens a DISARM checkout through repo.open and refuses other folders, leaving the open one', async () => {
     const data = tempDir();
     const other = tempDir();
     try {
       const services = await createServices({ userDataDir: data.path, version: 'test' });
-      expect(openCheckout(services, join(clone.path, '.', 'generated_pages', '..'))).toBe(clone.path);
+      const dispatch = createDispatcher(createHandlers(services), () => {});
+      // Relative to the caller's working folder, as typed on a command line.
+      expect(await openCheckout(dispatch, 'DISARMframeworks', { cwd: clone.root, transport: 'ipc' })).toBe(clone.path);
       expect(services.workspace.current()).toBe(clone.path);
+      expect(await services.store.listRecent()).toEqual([expect.objectContaining({ path: clone.path })]);
       mkdirSync(join(other.path, 'repo'));
       git(join(other.path, 'repo'), 'init', '--quiet');
       writeFileSync(join(other.path, 'file'), '');
       const cases: [string, RegExp][] = [
-        [join(other.path, 'missing'), /does not exist/],
-        [join(other.path, 'file'), /is not a folder/],
-        [other.path, /has no \.git/],
-        [join(other.path, 'repo'), /has no generated_pages/],
+        [join(other.path, 'missing'), /the folder does not exist/],
+        [join(other.path, 'file'), /not a folder/],
+        [other.path, /no \.git folder/],
+        [join(other.path, 'repo'), /no generated_pages folder/],
       ];
       for (const [folder, reason] of cases) {
-        expect(() => openCheckout(services, folder), folder).toThrow(reason);
+        await expect(openCheckout(dispatch, folder, { cwd: '/', transport: 'ipc' }), folder).rejects.toMatchObject({ code: 'not-a-checkout', message: expect.stringMatching(reason) });
         expect(services.workspace.current()).toBe(clone.path);
       }
-      expect(() => checkCheckoutFolder(other.path)).toThrowError(expect.objectContaining({ code: 'not-a-checkout' }));
     } finally {
       data.dispose();
       other.dispose();

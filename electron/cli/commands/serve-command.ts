@@ -44,8 +44,10 @@ export const serveCommand: Command = {
     mkdirSync(userDataDir, { recursive: true });
 
     const services = await createServices({ userDataDir, version });
+    const dispatch = createDispatcher(createHandlers(services));
+    let checkout: string;
     try {
-      openCheckout(services, resolve(io.cwd, values.repo));
+      checkout = await openCheckout(dispatch, values.repo, { cwd: io.cwd, transport: 'http' });
     } catch (error) {
       await shutdownServices(services);
       if (error instanceof ApiError) {
@@ -55,7 +57,6 @@ export const serveCommand: Command = {
       throw error;
     }
 
-    const dispatch = createDispatcher(createHandlers(services));
     let server;
     try {
       server = await startHttpServer({ dispatch, events: services.events, rendererDir, port });
@@ -64,7 +65,7 @@ export const serveCommand: Command = {
       io.stderr(`serve: cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(`DISARM Workbench is serving ${services.workspace.current()} at ${server.url}  (Ctrl+C to stop)\n`);
+    io.stdout(`DISARM Workbench is serving ${checkout} at ${server.url}  (Ctrl+C to stop)\n`);
 
     await io.stopped;
     await server.close();
