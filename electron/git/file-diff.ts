@@ -6,6 +6,7 @@
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
 import { decodeForDisplay } from './core/decode';
 import { runGit } from './core/runner';
 
@@ -29,6 +30,9 @@ export interface FileDiff {
 export async function readFileDiff(checkout: string, path: string, side: DiffSide): Promise<FileDiff> {
   const oldBytes = await readBlob(checkout, `HEAD:${path}`);
   const newBytes = side === 'staged' ? await readBlob(checkout, `:0:${path}`) : readWorkTree(checkout, path);
+  if (oldBytes === undefined && newBytes === undefined && (side === 'staged' || !(await isTracked(checkout, path)))) {
+    throw new ApiError('not-found', `There is no file ${path} in the checkout, its index or its last commit.`);
+  }
   const diffArgs = ['--no-color', '--no-ext-diff', '--no-textconv', '--unified=3'];
   let diff: string;
   if (oldBytes === undefined && side === 'worktree' && newBytes !== undefined && !(await isTracked(checkout, path))) {

@@ -3,7 +3,7 @@
  * git's `insteadOf` rewriting) must not be a transport helper that runs a program (`ext::`).
  */
 import { ApiError } from '../../shared/api/errors';
-import { runGit, runGitText } from './core/runner';
+import { runGitText } from './core/runner';
 import { validRemoteName } from './core/validate';
 
 /** The remotes of the checkout, by name. */
@@ -18,9 +18,12 @@ export async function assertRemote(checkout: string, name: string): Promise<stri
     throw new ApiError('not-found', `This checkout has no remote called ${remote}. Add it with \`git remote add ${remote} <address>\` first.`);
   }
   for (const push of [false, true]) {
-    const url = (await runGit(checkout, ['ls-remote', ...(push ? ['--push'] : []), '--get-url', '--end-of-options', remote])).stdout.toString('utf8').trim();
-    if (/^[A-Za-z0-9+.-]*::/.test(url) || url.startsWith('-')) {
-      throw new ApiError('forbidden', `The remote ${remote} points at ${JSON.stringify(url.slice(0, 120))}, a transport that runs a program; the workbench does not use it. Set a normal address with \`git remote set-url ${remote} <https or ssh address>\`.`);
+    // `remote get-url` applies insteadOf/pushInsteadOf, so this is the address git will really use.
+    const urls = (await runGitText(checkout, ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), '--', remote])).split('\n').filter((u) => u !== '');
+    for (const url of urls) {
+      if (/^[A-Za-z0-9+.-]*::/.test(url) || url.startsWith('-')) {
+        throw new ApiError('forbidden', `The remote ${remote} points at ${JSON.stringify(url.slice(0, 120))}, a transport that runs a program; the workbench does not use it. Set a normal address with \`git remote set-url ${remote} <https or ssh address>\`.`);
+      }
     }
   }
   return remote;

@@ -51,12 +51,12 @@ export class RepositoryService {
   constructor(private readonly options: RepositoryServiceOptions = {}) {}
 
   /** Opens (checks) a checkout. */
-  open(folder: string): Promise<CheckoutInfo> {
+  async open(folder: string): Promise<CheckoutInfo> {
     return openCheckout(folder, this.options.baseEnv);
   }
 
   /** Clones into a new folder, reporting progress, and opens it. */
-  clone(source: string, destination: string, branch?: string): Promise<CheckoutInfo> {
+  async clone(source: string, destination: string, branch?: string): Promise<CheckoutInfo> {
     return this.queue.run(destination, () =>
       cloneCheckout({
         source,
@@ -68,23 +68,23 @@ export class RepositoryService {
     );
   }
 
-  status(checkout: string): Promise<RepositoryStatus> {
+  async status(checkout: string): Promise<RepositoryStatus> {
     return this.run(checkout, 'Reading the status', () => readStatus(checkout));
   }
 
-  fileDiff(checkout: string, path: string, side: DiffSide = 'worktree'): Promise<FileDiff> {
+  async fileDiff(checkout: string, path: string, side: DiffSide = 'worktree'): Promise<FileDiff> {
     const file = this.path(checkout, path);
     return this.run(checkout, `Reading the changes of ${file}`, () => readFileDiff(checkout, file, side));
   }
 
-  stage(checkout: string, paths: readonly string[]): Promise<void> {
+  async stage(checkout: string, paths: readonly string[]): Promise<void> {
     const files = paths.map((p) => this.path(checkout, p));
     return this.run(checkout, 'Staging', async () => {
       for (const file of files) await stageFile(checkout, file);
     });
   }
 
-  unstage(checkout: string, paths: readonly string[]): Promise<void> {
+  async unstage(checkout: string, paths: readonly string[]): Promise<void> {
     const files = paths.map((p) => this.path(checkout, p));
     return this.run(checkout, 'Unstaging', async () => {
       for (const file of files) await unstageFile(checkout, file);
@@ -92,59 +92,59 @@ export class RepositoryService {
   }
 
   /** The guarded commit: refused while any staged change breaks the edit-line rule. */
-  commit(checkout: string, message: string, options: { fallbackAuthor?: AuthorIdentity; marker?: string } = {}): Promise<CommitResult> {
+  async commit(checkout: string, message: string, options: { fallbackAuthor?: AuthorIdentity; marker?: string } = {}): Promise<CommitResult> {
     return this.run(checkout, 'Committing', () =>
       guardedCommit(checkout, { message, ...this.guardOptions(options.marker), ...(options.fallbackAuthor ? { fallbackAuthor: options.fallbackAuthor } : {}), ...this.env() }),
     );
   }
 
-  branches(checkout: string): Promise<BranchInfo[]> {
+  async branches(checkout: string): Promise<BranchInfo[]> {
     return this.run(checkout, 'Listing branches', () => listBranches(checkout));
   }
 
-  createBranch(checkout: string, name: string, switchTo = true): Promise<void> {
+  async createBranch(checkout: string, name: string, switchTo = true): Promise<void> {
     return this.run(checkout, `Creating the branch ${name}`, () => createBranch(checkout, name, { switchTo }));
   }
 
-  switchBranch(checkout: string, name: string): Promise<void> {
+  async switchBranch(checkout: string, name: string): Promise<void> {
     return this.run(checkout, `Switching to ${name}`, () => switchBranch(checkout, name));
   }
 
-  fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
+  async fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
     return this.run(checkout, 'Fetching', () => fetchRemote(checkout, remote, this.options.baseEnv));
   }
 
-  pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
+  async pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
     const { rebase = false, fallbackAuthor } = options;
     return this.run(checkout, 'Pulling', () => pull(checkout, { rebase, ...(fallbackAuthor ? { fallbackAuthor } : {}), ...this.env() }));
   }
 
-  push(checkout: string, remote?: string): Promise<PushResult> {
+  async push(checkout: string, remote?: string): Promise<PushResult> {
     return this.run(checkout, 'Pushing', () =>
       push(checkout, { ...(remote !== undefined ? { remote } : {}), onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
     );
   }
 
-  aheadBehind(checkout: string): Promise<AheadBehind> {
+  async aheadBehind(checkout: string): Promise<AheadBehind> {
     return this.run(checkout, 'Comparing with the remote', () => aheadBehind(checkout));
   }
 
-  undoLastCommit(checkout: string): Promise<UndoResult> {
+  async undoLastCommit(checkout: string): Promise<UndoResult> {
     return this.run(checkout, 'Undoing the last commit', () => undoLastCommit(checkout));
   }
 
   /** The guard over the work tree (default) or the staged changes. */
-  check(checkout: string, target: 'worktree' | 'staged' = 'worktree', marker?: string): Promise<Violation[]> {
+  async check(checkout: string, target: 'worktree' | 'staged' = 'worktree', marker?: string): Promise<Violation[]> {
     return this.run(checkout, 'Checking the changes', () => checkTarget(checkout, { kind: target }, this.guardOptions(marker)));
   }
 
   /** The guard over every commit of a range. */
-  checkRange(checkout: string, range: string, marker?: string): Promise<CommitReport[]> {
+  async checkRange(checkout: string, range: string, marker?: string): Promise<CommitReport[]> {
     return this.run(checkout, `Checking ${range}`, () => checkRange(checkout, range, this.guardOptions(marker)));
   }
 
   /** Restores a page's generated part from HEAD, keeping its notes. */
-  repair(checkout: string, path: string, marker?: string): Promise<RepairOutcome> {
+  async repair(checkout: string, path: string, marker?: string): Promise<RepairOutcome> {
     const file = this.path(checkout, path);
     return this.run(checkout, `Repairing ${file}`, () => repairPage(checkout, file, marker));
   }

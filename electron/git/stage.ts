@@ -2,10 +2,15 @@
  * Staging and unstaging one file at a time. Paths arrive validated (core/validate) and resolved
  * inside the checkout; they still go after `--`, and pathspecs are literal (environment.ts).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
 import { runGit } from './core/runner';
 
 /** Stages `path`: its new content, or its deletion. */
 export async function stageFile(checkout: string, path: string): Promise<void> {
+  const known = existsSync(join(checkout, path)) || (await runGit(checkout, ['ls-files', '-z', '--', path])).stdout.length > 0;
+  if (!known) throw new ApiError('not-found', `There is no file ${path} in the checkout to stage.`);
   await runGit(checkout, ['add', '--all', '--', path]);
 }
 
