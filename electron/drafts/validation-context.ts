@@ -1,0 +1,72 @@
+/**
+ * What validation needs to know about a checkout, gathered for one draft: the framework's
+ * techniques (the catalog), the techniques it no longer has (git history, cached per HEAD), and
+ * the incident ids someone else uses (pages, history, remote branches, master data, other
+ * drafts). The draft's own page, once applied, does not count against it.
+ */
+import { readFile } from 'node:fs/promises';
+import { EDIT_LINE, splitAtEditLine } from '../../shared/edit-line';
+import { pagePath } from '../../shared/ids';
+import { idsOfDrafts, nextFreeIds, type UsedIds } from '../../shared/drafts/id-allocation';
+import type { FrameworkLookup } from '../../shared/drafts/framework-lookup';
+import type { Draft } from '../../shared/drafts/model';
+import { findBlocks } from '../../shared/drafts/notes-blocks';
+import type { RetiredTechnique } from '../../shared/validation/types';
+import type { ValidationContext } from '../../shared/validation/context';
+import { runGit } from '../git/core/runner';
+import { resolveInCheckout } from '../paths';
+import { findRetiredTechniques } from './retired-techniques';
+import { collectUsedIds } from './used-ids';
+
+/** True when `text` (a page) carries a block written by draft `draftId` below its line. */
+export function isDraftsOwnPage(text: string, draftId: string, marker: string = EDIT_LINE): boolean {
+  const split = splitAtEditLine(text, marker);
+  return split.hasLine && findBlocks(split.notes).some((b) => b.draftId === draftId);
+}
+
+/** The text of a file, or undefined when it does not exist. */
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+const retiredCache = new Map<string, Map<string, RetiredTechnique>>();
+
+/** Retired techniques of the checkout, computed once per HEAD commit. */
+export async function retiredTechniques(checkout: string, lookup: FrameworkLookup): Promise<Map<string, RetiredTechnique>> {
+  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
+  if (head.exitCode !== 0) return new Map();
+  const key = `${checkout}\0${head.stdout.toString('utf8').trim()}`;
+  const cached = retiredCache.get(key);
+  if (cached) return cached;
+  const retired = await findRetiredTechniques(checkout, new Set(lookup.techniques().map((t) => t.id)));
+  retiredCache.set(key, retired);
+  return retired;
+}
+
+/** The validation context of `draft` against the checkout; `others` are the store's other drafts. */
+export async function draftValidationContext(
+  checkout: string,
+  lookup: FrameworkLookup,
+  draft: Draft,
+  others: readonly Draft[],
+  options: { marker?: string; used?: UsedIds } = {},
+): Promise<ValidationContext> {
+  const used = options.used ?? (await collectUsedIds(checkout));
+  const taken = new Set([...used.incidents, ...idsOfDrafts(others.filter((d) => d.id !== draft.id)).incidents]);
+  if (draft.incidentId && used.incidents.has(draft.incidentId)) {
+    const page = await readIfExists(resolveInCheckout(checkout, pagePath(draft.incidentId)));
+    const otherDraftHasIt = others.some((d) => d.id !== draft.id && d.incidentId === draft.incidentId);
+    if (page !== undefined && isDraftsOwnPage(page, draft.id, options.marker) && !otherDraftHasIt) taken.delete(draft.incidentId);
+  }
+  return {
+    lookup,
+    retired: await retiredTechniques(checkout, lookup),
+    takenIncidentIds: taken,
+    nextFreeIncidentId: nextFreeIds('incident', [...taken, ...(draft.incidentId ? [draft.incidentId] : [])])[0] as string,
+  };
+}
