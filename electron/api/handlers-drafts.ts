@@ -5,6 +5,9 @@ import { draftToMasterRows, NotReadyError } from '../../shared/drafts/master-row
 import type { Handler } from './dispatch';
 import type { Services } from '../services/container';
 import { allocateIds, idConflicts, resolveIdConflict } from '../drafts/draft-ids';
+import { applyDraftToCheckout } from '../drafts/apply-draft';
+import { draftValidationContext } from '../drafts/validation-context';
+import { validateDraft } from '../../shared/validation';
 
 type DraftOps =
   | 'drafts.list'
@@ -17,12 +20,21 @@ type DraftOps =
   | 'drafts.allocateIds'
   | 'drafts.idConflicts'
   | 'drafts.resolveIdConflict'
-  | 'drafts.masterRows';
+  | 'drafts.masterRows'
+  | 'drafts.validate'
+  | 'drafts.apply';
 
 type SettingsOps = 'settings.get' | 'settings.update' | 'recent.list' | 'recent.remove' | 'store.warnings' | 'store.dismissWarnings';
 
 export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N> } {
-  const { store, workspace } = services;
+  const { store, workspace, catalog } = services;
+  /** The draft with what validating it against the open checkout needs. */
+  const prepare = async (id: string) => {
+    const checkout = workspace.require();
+    const [draft, loaded, settings, all] = await Promise.all([store.getDraft(id), catalog.current(), store.getSettings(), store.allDrafts()]);
+    const context = await draftValidationContext(checkout, loaded.catalog, draft, all, { marker: settings.editLine });
+    return { checkout, draft, lookup: loaded.catalog, context, marker: settings.editLine };
+  };
   return {
     'drafts.list': () => store.listDrafts(),
     'drafts.get': ({ id }) => store.getDraft(id),
@@ -50,6 +62,16 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
         if (error instanceof NotReadyError) throw new ApiError('bad-request', error.message);
         throw error;
       }
+    },
+    'drafts.validate': async ({ id }) => {
+      const { draft, context } = await prepare(id);
+      return validateDraft(draft, context);
+    },
+    'drafts.apply': async ({ id }) => {
+      const { checkout, draft, lookup, context, marker } = await prepare(id);
+      const report = await applyDraftToCheckout(checkout, draft, { lookup, context, marker });
+      if (report.written.length > 0) catalog.invalidate();
+      return report;
     },
   };
 }

@@ -1,5 +1,6 @@
 /** The drafts and settings operations through the dispatcher, as both transports call them. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
@@ -84,6 +85,20 @@ describe('drafts operations', () => {
     expect(rows.incidents[0]?.disarm_id).toBe('I00130');
     expect(rows.incidenttechniques[0]).toMatchObject({ disarm_id: 'IT00000549', name: '<i>“q”</i><br><br>e' });
     expect(await call('drafts.idConflicts', {})).toEqual([]);
+
+    // Validate, then apply to the open checkout.
+    const diagnostics = await call<{ code: string; severity: string; range: { field: string } }[]>('drafts.validate', { id: draft.id });
+    expect(diagnostics.every((d) => d.severity !== 'error')).toBe(true);
+    expect(diagnostics.map((d) => `${d.code} ${d.range.field}`)).toEqual(['missing-field incident.summary', 'missing-field references']);
+    const report = await call<{ incidentPage: string; written: string[] }>('drafts.apply', { id: draft.id });
+    expect(report.incidentPage).toBe('generated_pages/incidents/I00130.md');
+    expect(report.written.sort()).toEqual(['generated_pages/incidents/I00130.md', 'generated_pages/techniques/T0143.003.md']);
+    expect(readFileSync(join(clone.path, report.incidentPage), 'utf8')).toContain('# Incident I00130: Rows');
+    // An error blocks the apply, with the diagnostics in the error's details.
+    await call('drafts.update', { id: draft.id, changes: { annotations: allocated.annotations.map((a) => ({ ...a, techniqueIds: ['T0143.999'] })) } });
+    const refused = await dispatch('drafts.apply', { id: draft.id }, context);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(JSON.stringify(refused)).toContain('unknown-id');
   });
 });
 

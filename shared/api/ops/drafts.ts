@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineOperation } from '../define';
 import { DraftChanges, DraftInput } from '../../drafts/changes';
 import { Draft, DraftSummary, DraftUuid } from '../../drafts/model';
+import { RULE_CODES, type RuleCode } from '../../validation/rules';
 
 /** A conflict between a draft's ids and ids someone else took (see shared/drafts/id-allocation). */
 export const IdConflictSchema = z.object({
@@ -16,6 +17,20 @@ export const IdConflictSchema = z.object({
   linkIds: z.array(z.string()).readonly(),
   takenBy: z.enum(['checkout', 'another draft']),
   suggestedIncidentId: z.string().optional(),
+});
+
+/** A validation diagnostic (see shared/validation/types.ts). */
+export const DiagnosticSchema = z.object({
+  code: z.enum(RULE_CODES as [RuleCode, ...RuleCode[]]),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  range: z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), line: z.number().int(), column: z.number().int() }),
+  fixes: z.array(
+    z.object({
+      title: z.string(),
+      edits: z.array(z.union([z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() }), z.object({ field: z.string(), remove: z.literal(true) })])).readonly(),
+    }),
+  ).readonly(),
 });
 
 /** One row of a master-data sheet: column name to cell value. */
@@ -77,5 +92,16 @@ export const draftsOperations = {
     summary: 'The rows the maintainers paste into DISARM_DATA_MASTER.xlsx for this draft (sheets incidents, urls, incidenttechniques).',
     input: z.object({ id: DraftUuid }).strict(),
     output: z.object({ incidents: z.array(MasterRowSchema), urls: z.array(MasterRowSchema), incidenttechniques: z.array(MasterRowSchema) }),
+  }),
+  'drafts.validate': defineOperation({
+    summary: 'Every diagnostic of the draft against the open checkout (unknown or retired ids, missing fields, bad URLs and dates...).',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: z.array(DiagnosticSchema),
+  }),
+  'drafts.apply': defineOperation({
+    summary:
+      'Writes the draft to the open checkout: its incident page and an entry below the edit line of each technique page it tags. Applying again updates the same entries. Refused (nothing written) while the draft has errors.',
+    input: z.object({ id: DraftUuid }).strict(),
+    output: z.object({ incidentPage: z.string(), written: z.array(z.string()), unchanged: z.array(z.string()), diagnostics: z.array(DiagnosticSchema) }),
   }),
 };
