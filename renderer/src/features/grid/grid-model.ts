@@ -107,3 +107,8 @@ export function highlightOf(usedIds: Iterable<string>, techniques: readonly Tech
   }
   return { used, parentOfUsed };
 }
+
+/** The ids without repeats, in the order first seen (an incident tags a technique in several quotes). */
+export function uniqueInOrder(ids: Iterable<string>): string[] {
+  return [...new Set(ids)];
+}

@@ -66,7 +66,7 @@ const protectGeneratedPart = EditorState.changeFilter.of((tr) => {
   return [0, part.end];
 });
 
-const generatedLine = Decoration.line({ class: 'cm-generated-line', attributes: { 'aria-readonly': 'true' } });
+const generatedLine = Decoration.line({ class: 'cm-generated-line' });
 const editLine = Decoration.line({ class: 'cm-edit-line', attributes: { title: 'The edit line: the generated part above it is read-only; write your notes below.' } });
 
 function buildDecorations(state: EditorState): DecorationSet {

@@ -1,0 +1,49 @@
+/**
+ * Every extension of the notes editor in one list: a plain-text editor with line numbers,
+ * history and the usual keys, plus the three features of the notes editor: the generated part
+ * read-only and set apart, technique autocomplete, and the validation rules as diagnostics.
+ */
+import { completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { lintKeymap } from '@codemirror/lint';
+import type { Extension } from '@codemirror/state';
+import { EditorView, drawSelection, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+import { workbenchEditorTheme } from './editor-host';
+import { generatedPartReadOnly } from './generated-part';
+import { notesLinter, type NotesCheck } from './notes-diagnostics';
+import { techniqueCompletion, type TechniqueSearch } from './technique-completion';
+
+/** What the notes editor needs from the rest of the app. */
+export interface NotesSetupOptions {
+  /** The edit-line text (from the settings). */
+  readonly marker: string;
+  readonly search: TechniqueSearch;
+  readonly check: NotesCheck;
+  /** Called with the new text after every change. */
+  readonly onChange: (text: string) => void;
+  /** The editor's accessible name. */
+  readonly label: string;
+}
+
+/** The notes editor's extensions. */
+export function notesSetup(options: NotesSetupOptions): Extension {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    EditorView.lineWrapping,
+    // Tab indents only when Escape was not pressed just before, so keyboard users can leave the editor.
+    keymap.of([...completionKeymap, ...lintKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    generatedPartReadOnly(options.marker),
+    techniqueCompletion(options.search),
+    notesLinter(options.check),
+    workbenchEditorTheme,
+    // An explicit tabindex lets accessibility checkers see the scrolling area as reachable by keyboard.
+    EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) options.onChange(update.state.doc.toString());
+    }),
+  ];
+}

@@ -1,0 +1,89 @@
+// The notes editor and the framework grid in Chromium against `serve` on a real clone: typing
+// above the edit line changes nothing, typing below works with autocomplete and diagnostics; the
+// grid highlights an incident's techniques; both screens pass axe-core in both themes.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
+import { startServe, type ServedWorkbench } from './support/serve';
+
+let served: ServedWorkbench;
+test.beforeAll(async () => {
+  served = await startServe();
+});
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+/** Opens the workbench and goes to `hash` (the token is taken from the printed address first). */
+async function openAt(page: Page, hash: string): Promise<PageProblems> {
+  const problems = watchPage(page, served.origin);
+  await page.goto(served.url);
+  await expect(page.locator('nav[aria-label="Screens"]')).toBeVisible();
+  await page.evaluate((h) => (window.location.hash = h), hash);
+  return problems;
+}
+
+test('notes editor: above the line nothing changes, below it typing, autocomplete and saving work', async ({ page }) => {
+  const problems = await openAt(page, '#/notes/T0155.007');
+  const screen = page.locator('[data-screen="notes"]');
+  await expect(screen).toBeVisible();
+  const editor = screen.getByRole('textbox', { name: /^Page generated_pages\/techniques\/T0155\.007\.md, read-only down to the edit line/ });
+  await expect(editor).toContainText('DO NOT EDIT ABOVE THIS LINE');
+  const before = await editor.innerText();
+
+  // Above the line: click into the title and type, paste-like select-all and delete.
+  await screen.locator('.cm-line').first().click();
+  await page.keyboard.type('XYZ');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  expect(await editor.innerText()).toBe(before);
+  await expect(screen.getByText('Unsaved changes')).toHaveCount(0);
+  await expect(screen.locator('.cm-generated-line').first()).toBeVisible();
+  await expect(screen.locator('.cm-edit-line')).toHaveCount(1);
+
+  // Below the line: Go to notes, type, and take a suggestion.
+  await screen.getByRole('button', { name: 'Go to notes' }).click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Seen again on WhatsApp T0155.');
+  const completions = screen.locator('.cm-tooltip-autocomplete');
+  await expect(completions).toBeVisible();
+  await completions.getByRole('option', { name: /T0155\.007/ }).click();
+  await expect(editor).toContainText('Seen again on WhatsApp (T0155.007: Encrypted Communication Channel)');
+  await expect(screen.getByText('Unsaved changes')).toBeVisible();
+
+  await saveScreenshot(page, 'notes-editor');
+  await setTheme(page, 'light');
+  await expectAccessible(page, 'notes editor, light');
+  await setTheme(page, 'dark');
+  await expectAccessible(page, 'notes editor, dark');
+  await saveScreenshot(page, 'notes-editor-dark');
+
+  await page.keyboard.press('Control+s');
+  await expect(screen.getByText('Unsaved changes')).toHaveCount(0);
+  expectCleanPage(problems);
+});
+
+test('grid: the framework with an incident\'s techniques highlighted', async ({ page }) => {
+  const problems = await openAt(page, '#/grid/I00068');
+  const screen = page.locator('[data-screen="grid"]');
+  const grid = screen.getByRole('group', { name: 'DISARM Red framework' });
+  await expect(grid).toBeVisible();
+  await expect(grid.getByRole('heading', { level: 2 })).toHaveCount(16);
+  const used = grid.locator('li.used button');
+  await expect(used).toHaveCount(5);
+  expect((await used.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-technique')))).sort()).toEqual(['T0088.001', 'T0097.100', 'T0143.003', 'T0151.004', 'T0155.007']);
+  await expect(screen.getByText(/5 techniques used by I00068/)).toBeVisible();
+
+  // Keyboard: the focus starts on a used cell; arrows move; Enter opens the technique.
+  await grid.locator('button[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(grid.locator('button[tabindex="0"]')).toBeFocused();
+
+  await setTheme(page, 'light');
+  await saveScreenshot(page, 'grid');
+  await expectAccessible(page, 'grid, light');
+  await setTheme(page, 'dark');
+  await expectAccessible(page, 'grid, dark');
+  await saveScreenshot(page, 'grid-dark');
+  expectCleanPage(problems);
+});
