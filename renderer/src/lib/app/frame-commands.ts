@@ -56,6 +56,20 @@ export function frameCommands(workbench: Workbench, screens: readonly ScreenEntr
     { id: 'theme.dark', title: 'Theme: dark', group: 'Appearance', keywords: 'colour color scheme', run: () => setTheme('dark') },
     { id: 'theme.system', title: 'Theme: follow the system', group: 'Appearance', keywords: 'colour color scheme auto', run: () => setTheme('system') },
     {
+      id: SHARED_COMMANDS.newIncident,
+      title: 'New incident',
+      group: 'Draft',
+      shortcut: SHARED_SHORTCUTS.newIncident,
+      inEditable: true,
+      keywords: 'draft create',
+      run: async () => {
+        const session = await workbench.drafts.create();
+        workbench.currentDraftId = session.id;
+        workbench.go('editor', session.id);
+      },
+    },
+    { id: SHARED_COMMANDS.save, title: 'Save all drafts', group: 'Draft', shortcut: SHARED_SHORTCUTS.save, inEditable: true, run: () => workbench.drafts.saveAll() },
+    {
       // Until part 2's review screen registers its own, the shortcut says where review lives.
       id: SHARED_COMMANDS.review,
       title: 'Review changes',

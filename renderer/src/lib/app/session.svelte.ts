@@ -5,14 +5,12 @@
  */
 import { ApiError } from '../../../../shared/api/errors';
 import type { ShellCommand } from '../../../../shared/api/ops/shell';
-import type { Settings } from '../../../../shared/api/ops/settings';
 import { SHARED_COMMANDS } from './frame-commands';
 import type { ThemeSetting } from './theme.svelte';
 import type { Workbench } from './workbench.svelte';
 
 export class Session {
   booted = $state(false);
-  settings = $state<Settings | undefined>(undefined);
   readonly #workbench: Workbench;
   readonly #unsubscribe: (() => void)[] = [];
 
@@ -32,8 +30,9 @@ export class Session {
   /** Reads the analyst's settings and applies the theme. */
   async loadSettings(): Promise<void> {
     try {
-      this.settings = await this.#workbench.api.call('settings.get', {});
-      this.#workbench.theme.setting = this.settings.theme;
+      const settings = await this.#workbench.api.call('settings.get', {});
+      this.#workbench.settings = settings;
+      this.#workbench.theme.setting = settings.theme;
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'unauthorized')) this.#workbench.notices.error(error, 'Could not read the settings');
     }
@@ -43,23 +42,15 @@ export class Session {
   async setTheme(theme: ThemeSetting): Promise<void> {
     this.#workbench.theme.setting = theme;
     try {
-      this.settings = await this.#workbench.api.call('settings.update', { theme });
+      this.#workbench.settings = await this.#workbench.api.call('settings.update', { theme });
     } catch (error) {
       this.#workbench.notices.error(error, 'Could not save the theme');
     }
   }
 
   /** Asks the back end which checkout is open and (re)loads its catalog. */
-  async refreshCheckout(): Promise<void> {
-    const wb = this.#workbench;
-    try {
-      await wb.catalog.reload();
-      wb.checkout = wb.catalog.folder;
-    } catch (error) {
-      wb.checkout = undefined;
-      if (error instanceof ApiError && (error.code === 'no-repository' || error.code === 'unauthorized')) return;
-      wb.notices.error(error, 'Could not load the checkout');
-    }
+  refreshCheckout(): Promise<void> {
+    return this.#workbench.refreshCheckout();
   }
 
   async #onShellCommand(command: ShellCommand): Promise<void> {

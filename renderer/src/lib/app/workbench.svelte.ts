@@ -5,6 +5,9 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../../../shared/api/client';
+import { ApiError } from '../../../../shared/api/errors';
+import type { Settings } from '../../../../shared/api/ops/settings';
+import { DraftStore } from '../../features/drafts/draft-store.svelte';
 import { CatalogState } from './catalog.svelte';
 import { CommandRegistry } from './commands.svelte';
 import { Notices } from './notices.svelte';
@@ -19,10 +22,14 @@ export class Workbench {
   readonly notices = new Notices();
   readonly commands: CommandRegistry;
   readonly catalog: CatalogState;
+  /** The analyst's drafts and the open draft sessions. */
+  readonly drafts: DraftStore;
   /** How the page is connected: `ipc` in the desktop app, `http` in a browser through `serve`. */
   transport = $state<'ipc' | 'http' | 'none'>('none');
   /** The open checkout's folder, once known. */
   checkout = $state<string | undefined>(undefined);
+  /** The analyst's settings, once read. */
+  settings = $state<Settings | undefined>(undefined);
   /** The palette is open. */
   paletteOpen = $state(false);
   /** The draft the analyst last worked on (the editor and tagger links open it). */
@@ -33,6 +40,7 @@ export class Workbench {
     this.router = new Router(options.host);
     this.theme = new ThemeController(options.host);
     this.catalog = new CatalogState(options.api);
+    this.drafts = new DraftStore(options.api, { error: (error, context) => this.notices.error(error, context), info: (message) => this.notices.info(message) });
     this.commands = new CommandRegistry({ mac: options.mac, onError: (error, command) => this.notices.error(error, command.title) });
   }
 
@@ -40,6 +48,18 @@ export class Workbench {
   go(screen: string, arg?: string): void {
     const route: Route = arg ? { screen, arg } : { screen };
     this.router.go(route);
+  }
+
+  /** Asks the back end which checkout is open and (re)loads its catalog (after opening or cloning one). */
+  async refreshCheckout(): Promise<void> {
+    try {
+      await this.catalog.reload();
+      this.checkout = this.catalog.folder;
+    } catch (error) {
+      this.checkout = undefined;
+      if (error instanceof ApiError && (error.code === 'no-repository' || error.code === 'unauthorized')) return;
+      this.notices.error(error, 'Could not load the checkout');
+    }
   }
 
   dispose(): void {

@@ -1,0 +1,160 @@
+/**
+ * The quote tagger's state: which draft and source text are open, which annotation is, the
+ * source editor's selection, and the actions (tag the selection, open an annotation from its
+ * highlight, go to the next unreviewed one, accept, add or replace a source text).
+ */
+import type { EditorView } from '@codemirror/view';
+import type { DraftSession } from '../drafts/draft-session.svelte';
+import type { Highlight } from '../../lib/editor/highlights';
+import { htmlToText, isHtmlFile } from '../../lib/html-to-text';
+import { messageOf } from '../../lib/app/notices.svelte';
+import type { Workbench } from '../../lib/app/workbench.svelte';
+
+/** Source files the tagger opens (larger ones are refused with a message). */
+export const MAX_SOURCE_FILE_BYTES = 5 * 1024 * 1024;
+
+export class TaggerState {
+  session = $state<DraftSession | undefined>(undefined);
+  loadError = $state<string | undefined>(undefined);
+  sourceId = $state<string | undefined>(undefined);
+  activeId = $state<string | undefined>(undefined);
+  hasSelection = $state(false);
+  /** Increase to move focus to the technique field / the explanation. */
+  focusPicker = $state(0);
+  focusExplanation = $state(0);
+  /** A new source is being added (the paste area shows even when the draft has sources). */
+  addingSource = $state(false);
+  view: EditorView | undefined;
+  readonly #workbench: Workbench;
+
+  constructor(workbench: Workbench) {
+    this.#workbench = workbench;
+  }
+
+  /** The source text showing. */
+  readonly source = $derived(this.session ? (this.session.draft.sources.find((s) => s.id === this.sourceId) ?? this.session.draft.sources[0]) : undefined);
+
+  /** The highlights of the source showing. */
+  readonly highlights = $derived.by((): Highlight[] => {
+    const source = this.source;
+    if (!this.session || !source) return [];
+    return this.session.draft.annotations.flatMap((a) =>
+      a.anchor && a.anchor.sourceId === source.id && a.anchor.position ? [{ id: a.id, from: a.anchor.position.start, to: a.anchor.position.end, accepted: a.review === 'accepted' }] : [],
+    );
+  });
+
+  /** The annotation open. */
+  readonly active = $derived(this.session?.annotation(this.activeId));
+
+  /** How many annotations are accepted, of how many. */
+  readonly progress = $derived.by(() => {
+    const list = this.session?.draft.annotations ?? [];
+    return { total: list.length, accepted: list.filter((a) => a.review === 'accepted').length };
+  });
+
+  /** Opens draft `id` (or says why it cannot). */
+  async load(id: string | undefined): Promise<void> {
+    this.loadError = undefined;
+    if (!id) {
+      this.session = undefined;
+      return;
+    }
+    try {
+      this.session = await this.#workbench.drafts.open(id);
+      this.sourceId = this.session.draft.sources[0]?.id;
+    } catch (error) {
+      this.session = undefined;
+      this.loadError = messageOf(error);
+    }
+  }
+
+  /** Tags the selected passage: a new annotation, opened, with focus in its technique field. */
+  tag(): void {
+    const view = this.view;
+    const source = this.source;
+    if (!this.session || !view || !source) {
+      this.#workbench.notices.info('Paste or open a source text first, then select a passage to tag.');
+      return;
+    }
+    const { from, to } = view.state.selection.main;
+    if (from === to) {
+      this.#workbench.notices.info('Select a passage of the source text first, then press Tag.');
+      return;
+    }
+    const id = this.session.tagPassage(source.id, from, to);
+    if (!id) {
+      this.#workbench.notices.info('The selection holds only spaces; select the words to quote.');
+      return;
+    }
+    this.activeId = id;
+    this.focusPicker++;
+  }
+
+  /** Opens an annotation (from its highlight or the list), showing its source. */
+  openAnnotation(id: string): void {
+    const annotation = this.session?.annotation(id);
+    if (!annotation) return;
+    this.activeId = id;
+    if (annotation.anchor && annotation.anchor.sourceId !== this.source?.id) this.sourceId = annotation.anchor.sourceId;
+  }
+
+  /** Opens the next annotation still to be reviewed (after the open one, wrapping). */
+  nextUnreviewed(): void {
+    const next = this.session?.nextUnreviewed(this.activeId);
+    if (next) {
+      this.openAnnotation(next.id);
+      this.focusPicker++;
+    } else this.#workbench.notices.info(this.progress.total ? 'Every quote is reviewed.' : 'No quote is tagged yet.');
+  }
+
+  /** Accepts the open annotation, or returns it to draft. */
+  toggleAccept(): void {
+    const active = this.active;
+    if (!this.session || !active) return;
+    this.session.setReview(active.id, active.review === 'accepted' ? 'draft' : 'accepted');
+  }
+
+  /** Deletes the open annotation (after the analyst confirmed). */
+  removeActive(): void {
+    if (!this.session || !this.activeId) return;
+    this.session.removeAnnotation(this.activeId);
+    this.activeId = undefined;
+  }
+
+  /** Adds a pasted text as a source and shows it. */
+  addSource(text: string, title: string, referenceId?: string): void {
+    if (!this.session) return;
+    if (text.trim() === '') {
+      this.#workbench.notices.info('The text is empty: paste the article first.');
+      return;
+    }
+    this.sourceId = this.session.addSource(text, title.trim() || 'Source', referenceId);
+    this.addingSource = false;
+  }
+
+  /** Reads a .txt, .md or .html file (HTML reduced to its text) into the paste area's value. */
+  async readFile(file: File): Promise<{ text: string; title: string } | undefined> {
+    if (file.size > MAX_SOURCE_FILE_BYTES) {
+      this.#workbench.notices.show('error', `${file.name} is larger than 5 MB; open the article's text only.`);
+      return undefined;
+    }
+    if (!/\.(txt|md|markdown|html?|text)$/i.test(file.name) && !/^text\//.test(file.type)) {
+      this.#workbench.notices.show('error', `${file.name} is not a text, markdown or HTML file.`);
+      return undefined;
+    }
+    const raw = await file.text();
+    return { text: isHtmlFile(file) ? htmlToText(raw) : raw, title: file.name.replace(/\.[^.]+$/, '') };
+  }
+
+  /** Replaces the showing source's text (edited), re-anchoring its quotes. */
+  async replaceText(text: string): Promise<void> {
+    const source = this.source;
+    if (!this.session || !source) return;
+    try {
+      const orphaned = await this.session.replaceSourceText(source.id, text);
+      this.#workbench.notices.success(orphaned ? `Text replaced; ${orphaned} quote${orphaned === 1 ? ' was' : 's were'} not found in it and ${orphaned === 1 ? 'is' : 'are'} kept as orphaned.` : 'Text replaced; every quote was found again.');
+    } catch (error) {
+      this.#workbench.notices.error(error, 'Could not replace the text');
+    }
+  }
+}

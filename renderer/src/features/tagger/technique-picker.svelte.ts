@@ -1,0 +1,106 @@
+/**
+ * The tagger's technique autocomplete: what was typed, the matching techniques (id, name and
+ * tactic, the catalog search's order), and the techniques used last offered first, since a run of
+ * quotes often shares one: with nothing typed the recent ones are the whole list, and when typing
+ * they come first among equally good matches.
+ */
+import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
+import type { TechniqueLookup, TechniqueSearch } from '../../lib/editor/technique-lookup';
+
+/** One option of the list. */
+export interface PickerOption {
+  readonly id: string;
+  readonly name: string;
+  readonly tactic: string;
+  readonly recent: boolean;
+}
+
+/** How many options are listed. */
+const LIMIT = 12;
+
+/** Orders search results so that recent techniques come first within each match tier. */
+export function preferRecent(results: readonly SearchResultInfo[], recent: readonly string[]): SearchResultInfo[] {
+  const rank = (id: string) => {
+    const at = recent.indexOf(id);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const tiers = ['exact-id', 'id-prefix', 'name-prefix', 'fuzzy'];
+  return results
+    .map((result, index) => ({ result, index }))
+    .sort((a, b) => tiers.indexOf(a.result.tier) - tiers.indexOf(b.result.tier) || rank(a.result.id) - rank(b.result.id) || a.index - b.index)
+    .map((x) => x.result);
+}
+
+export class TechniquePicker {
+  query = $state('');
+  active = $state(0);
+  searched = $state<SearchResultInfo[]>([]);
+  open = $state(false);
+  readonly #search: TechniqueSearch;
+  readonly #lookup: TechniqueLookup;
+  readonly #recent: () => readonly string[];
+  readonly #exclude: () => readonly string[];
+  #seq = 0;
+
+  constructor(options: { search: TechniqueSearch; lookup: TechniqueLookup; recent: () => readonly string[]; exclude: () => readonly string[] }) {
+    this.#search = options.search;
+    this.#lookup = options.lookup;
+    this.#recent = options.recent;
+    this.#exclude = options.exclude;
+  }
+
+  /** The options for what is typed now (techniques already on the annotation left out). */
+  readonly options = $derived.by((): PickerOption[] => {
+    const recent = this.#recent();
+    const exclude = this.#exclude();
+    if (this.query.trim() === '') {
+      return recent
+        .filter((id) => !exclude.includes(id))
+        .flatMap((id) => {
+          const t = this.#lookup(id);
+          return t ? [{ id, name: t.name, tactic: `${t.tacticId} ${t.tacticName}`, recent: true }] : [];
+        })
+        .slice(0, LIMIT);
+    }
+    return preferRecent(this.searched, recent)
+      .filter((r) => r.kind === 'technique' && !exclude.includes(r.id))
+      .slice(0, LIMIT)
+      .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id) }));
+  });
+
+  /** The analyst typed. */
+  async input(query: string): Promise<void> {
+    this.query = query;
+    this.active = 0;
+    this.open = true;
+    const seq = ++this.#seq;
+    if (query.trim() === '') {
+      this.searched = [];
+      return;
+    }
+    const results = await this.#search(query.trim());
+    if (seq === this.#seq) {
+      this.searched = [...results];
+      this.active = 0;
+    }
+  }
+
+  move(delta: number): void {
+    const count = this.options.length;
+    this.open = true;
+    if (count === 0) return;
+    this.active = (this.active + delta + count) % count;
+  }
+
+  /** The active option. */
+  get current(): PickerOption | undefined {
+    return this.options[this.active];
+  }
+
+  /** Clears the field for the next technique. */
+  clear(): void {
+    this.query = '';
+    this.searched = [];
+    this.active = 0;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * An HTML file opened as a source text is reduced to its text: parsed by the browser into an
+ * inert document (DOMParser runs no script and loads nothing), scripts, styles and other
+ * non-text parts dropped, and block elements turned into line breaks so paragraphs survive.
+ */
+const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, head, nav, footer, form, button, select, input, textarea';
+const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|H[1-6]|HEADER|HR|LI|MAIN|OL|P|PRE|SECTION|TABLE|TBODY|THEAD|TFOOT|TR|UL)$/;
+
+/** The readable text of an HTML document. */
+export function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const node of Array.from(doc.querySelectorAll(DROP))) node.remove();
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      out += (node.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    const block = BLOCK.test(node.tagName);
+    if (node.tagName === 'BR') out += '\n';
+    if (block) out += '\n\n';
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (node.tagName === 'TD' || node.tagName === 'TH') out += '\t';
+    if (block) out += '\n\n';
+  };
+  walk(doc.body);
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** True for a file the tagger reads as HTML (by name or type). */
+export function isHtmlFile(file: { readonly name: string; readonly type: string }): boolean {
+  return /\.html?$/i.test(file.name) || file.type === 'text/html';
+}
