@@ -1,0 +1,103 @@
+/**
+ * `disarm-workbench draft export|import`: drafts moving between machines, and the master-data
+ * rows for the maintainers.
+ *   draft export --repo DIR --id DRAFT --format xlsx|json --out FILE [--store DIR]
+ *   draft import FILE [--store DIR]
+ * The store is the app's own (its user data folder) unless --store names another. Exporting as
+ * xlsx gives the draft its ids first if it has none (over DIR, its history and the other drafts).
+ * Exit 0: done; 1: the draft is not ready (errors to fix); 2: bad usage or an input that is not
+ * what was asked for.
+ */
+import { resolve } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import { draftToMasterRows, NotReadyError } from '../../../shared/drafts/master-rows';
+import { DraftUuid } from '../../../shared/drafts/model';
+import { allocateIds } from '../../drafts/draft-ids';
+import { DraftFileError, readDraftFile, writeDraftFile } from '../../drafts/draft-file';
+import { writeMasterRowsXlsx } from '../../drafts/master-data-xlsx';
+import { openCheckout } from '../../git/open';
+import { defaultUserDataDir } from '../../shell/user-data';
+import { Store } from '../../store/store';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type Command, type CommandIO } from '../command';
+
+const USAGE = `Usage: disarm-workbench draft export --repo DIR --id DRAFT --format xlsx|json --out FILE [--store DIR]
+       disarm-workbench draft import FILE [--store DIR]
+
+  export   writes one draft: --format json as a draft file (to import on another machine), or
+           --format xlsx as the rows of DISARM_DATA_MASTER.xlsx (sheets incidents, urls,
+           incidenttechniques) for the maintainers; the draft gets its incident and IT ids
+           first if it has none (over the checkout DIR, its history and the other drafts)
+  import   adds a draft file to the store (a draft whose id is there already is added as a copy)
+  --store DIR   the drafts store folder (default: the app's user data folder)
+
+Exit status: 0 done, 1 the draft is not ready to export, 2 bad usage or unreadable input.`;
+
+export const draftCommand: Command = {
+  name: 'draft',
+  summary: 'Export a draft (json, or xlsx master-data rows) or import a draft file.',
+  usage: USAGE,
+  async run(args, io) {
+    const [verb, ...rest] = args;
+    try {
+      if (verb === 'export') return await exportDraft(rest, io);
+      if (verb === 'import') return await importDraft(rest, io);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        io.stderr(`draft ${verb}: ${error.message}\n`);
+        return error.code === 'not-found' || error.code === 'bad-request' || error.code === 'not-a-checkout' ? EXIT_USAGE : EXIT_PROBLEMS;
+      }
+      if (error instanceof DraftFileError) {
+        io.stderr(`draft ${verb}: ${error.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw error;
+    }
+    throw new UsageError(verb === undefined ? 'say export or import' : `unknown action '${verb}': say export or import`);
+  },
+};
+
+async function openStore(io: CommandIO, dir: string | undefined): Promise<Store> {
+  const store = await Store.open({ dir: resolve(io.cwd, dir ?? defaultUserDataDir()) });
+  for (const warning of store.warnings()) io.stderr(`draft: ${warning.message}\n`);
+  return store;
+}
+
+async function exportDraft(args: readonly string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(args, { repo: { type: 'string' }, id: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' } });
+  if (!values.id) throw new UsageError('--id DRAFT is required');
+  if (!DraftUuid.safeParse(values.id).success) throw new UsageError(`--id must be a draft's id (a uuid, as the app shows it), not ${JSON.stringify(values.id)}`);
+  if (values.format !== 'xlsx' && values.format !== 'json') throw new UsageError('--format must be xlsx or json');
+  if (!values.out) throw new UsageError('--out FILE is required');
+  if (values.format === 'xlsx' && !values.repo) throw new UsageError('--repo DIR is required for --format xlsx (ids are allocated over the checkout)');
+  const store = await openStore(io, values.store);
+  const out = resolve(io.cwd, values.out);
+  let draft = await store.getDraft(values.id);
+  if (values.format === 'json') {
+    await writeDraftFile(draft, out);
+    io.stdout(`draft export: wrote ${out}\n`);
+    return EXIT_OK;
+  }
+  const checkout = (await openCheckout(resolve(io.cwd, values.repo as string))).path;
+  draft = await allocateIds(store, checkout, draft.id);
+  try {
+    await writeMasterRowsXlsx(draftToMasterRows(draft, (await store.getSettings()).editLine), out);
+  } catch (error) {
+    if (error instanceof NotReadyError) {
+      io.stderr(`draft export: ${error.message}\n`);
+      return EXIT_PROBLEMS;
+    }
+    throw error;
+  }
+  io.stdout(`draft export: wrote ${out} (incident ${draft.incidentId})\n`);
+  return EXIT_OK;
+}
+
+async function importDraft(args: readonly string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { store: { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError('name exactly one draft FILE to import');
+  const file = await readDraftFile(resolve(io.cwd, positionals[0] as string));
+  const store = await openStore(io, values.store);
+  const { draft, copied } = await store.importDraft(file.draft);
+  io.stdout(`draft import: ${copied ? 'added as a copy (the store had a draft with the same id)' : 'added'}: ${draft.id} ${JSON.stringify(draft.incident.name)}\n`);
+  return EXIT_OK;
+}
