@@ -44,7 +44,9 @@ export async function createBranch(checkout: string, name: string, options: { sw
     return;
   }
   await runGit(checkout, ['branch', '--', branch]);
-  if (options.switchTo) await switchBranch(checkout, branch);
+  // The new branch is at HEAD, so switching to it changes no file: only HEAD moves, and any
+  // uncommitted work simply stays (this also rescues a detached HEAD).
+  if (options.switchTo) await runGit(checkout, ['symbolic-ref', '-m', `disarm-workbench: switch to new branch ${branch}`, 'HEAD', `refs/heads/${branch}`]);
 }
 
 /** Switches to the existing branch `name`; refuses over uncommitted changes. */

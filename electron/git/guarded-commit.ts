@@ -12,13 +12,13 @@ import { readStatus } from './status';
 
 /** Commits the staged changes when the guard allows them all. */
 export async function guardedCommit(checkout: string, request: CommitRequest & GuardCheckOptions): Promise<CommitResult> {
+  const gitDir = await gitDirOf(checkout);
+  assertNoOperationInProgress(gitDir, 'Committing');
+  assertNoIndexLock(gitDir, 'Committing');
   const head = await headState(checkout);
   if (head.kind === 'detached') {
     throw new ApiError('conflict', 'HEAD is detached (not on a branch): a commit made here is easy to lose. Create a branch first, then commit.');
   }
-  const gitDir = await gitDirOf(checkout);
-  assertNoOperationInProgress(gitDir, 'Committing');
-  assertNoIndexLock(gitDir, 'Committing');
   const status = await readStatus(checkout);
   if (!status.files.some((f) => f.staged !== undefined)) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');

@@ -18,11 +18,11 @@ export interface UndoResult {
 
 /** Undoes the last commit of the current branch, keeping its changes staged. */
 export async function undoLastCommit(checkout: string): Promise<UndoResult> {
-  const head = await headState(checkout);
-  if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); there is no branch commit to undo.' : 'Nothing is committed on this branch yet.');
   const gitDir = await gitDirOf(checkout);
   assertNoOperationInProgress(gitDir, 'Undoing the last commit');
   assertNoIndexLock(gitDir, 'Undoing the last commit');
+  const head = await headState(checkout);
+  if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); there is no branch commit to undo.' : 'Nothing is committed on this branch yet.');
   const [oid = '', parents = '', subject = ''] = (await runGitText(checkout, ['log', '-1', '--format=%H%x00%P%x00%s', head.oid])).trim().split('\0');
   const parentList = parents.split(' ').filter((p) => p !== '');
   if (parentList.length === 0) throw new ApiError('conflict', 'This is the first commit of the branch; there is nothing before it to go back to.');
