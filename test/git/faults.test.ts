@@ -267,7 +267,7 @@ describe('the commit author', () => {
     const home = tempDir('disarm-home-');
     const anonymous = cloneHistory({ author: false });
     try {
-      const env = { ...process.env, HOME: home.path, GIT_CONFIG_GLOBAL: join(home.path, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home.path, GIT_CONFIG_GLOBAL: join(home.path, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
       for (const key of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL']) delete env[key];
       const isolated = new RepositoryService({ baseEnv: env });
       appendNotes(anonymous.path, T0155_007, '\nnote');
