@@ -137,6 +137,15 @@ describe('disarm-workbench draft', () => {
     expect(stored.incidentId).toBe('I00130');
   });
 
+  it('refuses (exit 1) to export rows for a draft with errors, such as a taken id', async () => {
+    const dir = join(work.path, 'store-taken');
+    const draft = await (await Store.open({ dir })).createDraft({ incidentId: 'I00068', incident: { name: 'Taken' }, annotations: [annotation(['T0155.007'])] });
+    const result = await run('draft', 'export', '--repo', clone.path, '--store', dir, '--id', draft.id, '--format', 'xlsx', '--out', 'taken.xlsx');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('id-taken');
+    expect(readdirSync(work.path)).not.toContain('taken.xlsx');
+  });
+
   it('exits 2 on bad usage or an unknown draft', async () => {
     const dir = join(work.path, 'store-usage');
     expect((await run('draft')).code).toBe(2);

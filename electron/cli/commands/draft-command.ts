@@ -12,7 +12,10 @@ import { resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { draftToMasterRows, NotReadyError } from '../../../shared/drafts/master-rows';
 import { DraftUuid } from '../../../shared/drafts/model';
+import { validateDraft } from '../../../shared/validation';
+import { loadCheckout } from '../../checkout/load-checkout';
 import { allocateIds } from '../../drafts/draft-ids';
+import { draftValidationContext } from '../../drafts/validation-context';
 import { DraftFileError, readDraftFile, writeDraftFile } from '../../drafts/draft-file';
 import { writeMasterRowsXlsx } from '../../drafts/master-data-xlsx';
 import { openCheckout } from '../../git/open';
@@ -79,6 +82,14 @@ async function exportDraft(args: readonly string[], io: CommandIO): Promise<numb
   }
   const checkout = (await openCheckout(resolve(io.cwd, values.repo as string))).path;
   draft = await allocateIds(store, checkout, draft.id);
+  // The maintainers get rows only from a draft without errors (a taken id, an unknown technique...).
+  const { catalog } = await loadCheckout(checkout);
+  const errors = validateDraft(draft, await draftValidationContext(checkout, catalog, draft, await store.allDrafts())).filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr(`draft export: ${d.range.field}: ${d.code}: ${d.message}\n`);
+    io.stderr(`draft export: the draft has ${errors.length} error(s); fix them (disarm-workbench lint shows them too) and export again.\n`);
+    return EXIT_PROBLEMS;
+  }
   try {
     await writeMasterRowsXlsx(draftToMasterRows(draft, (await store.getSettings()).editLine), out);
   } catch (error) {
