@@ -50,6 +50,17 @@ test('notes editor: above the line nothing changes, below it typing, autocomplet
   await expect(editor).toContainText('Seen again on WhatsApp (T0155.007: Encrypted Communication Channel)');
   await expect(screen.getByText('Unsaved changes')).toBeVisible();
 
+  // Diagnostics: a misnamed mention is underlined, and its quick fix writes the framework's name.
+  await page.keyboard.type(' Also (T0155.007: Secret Chats).');
+  const problem = screen.locator('.cm-lintRange-warning');
+  await expect(problem).toHaveText('Secret Chats');
+  await page.keyboard.press('Control+Shift+M');
+  const panel = screen.locator('.cm-panel.cm-panel-lint');
+  await expect(panel).toContainText('T0155.007');
+  await panel.getByRole('button', { name: /Write “Encrypted Communication Channel”/ }).click();
+  await expect(editor).toContainText('Also (T0155.007: Encrypted Communication Channel).');
+  await expect(screen.locator('.cm-lintRange-warning')).toHaveCount(0);
+
   await saveScreenshot(page, 'notes-editor');
   await setTheme(page, 'light');
   await expectAccessible(page, 'notes editor, light');

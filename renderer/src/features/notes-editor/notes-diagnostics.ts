@@ -1,71 +1,54 @@
 /**
- * The validation rules as inline diagnostics in the notes editor (@codemirror/lint): the notes
- * below the edit line are checked as they are typed, each problem is underlined where it is, and
- * each quick fix the rule offers is an action on the diagnostic. The rules themselves live in
- * shared/ (one place for each rule); this module only places their findings in the editor.
+ * The validation rules as inline diagnostics in the notes editor (@codemirror/lint): the page is
+ * checked as it is typed with shared/validation's page lint (which looks only below the edit
+ * line), each problem is underlined where it is, and each quick fix the rule offers is an action
+ * on the diagnostic. The rules live in shared/validation; this module only places their findings.
  */
-import { linter, lintGutter, type Action, type Diagnostic } from '@codemirror/lint';
+import { linter, lintGutter, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { EditorState, Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
+import type { Diagnostic, QuickFix } from '../../../../shared/validation';
 import { generatedPartField } from './generated-part';
 
-/** A fix: replace the problem's range with `insert`. */
-export interface TextFix {
-  readonly label: string;
-  readonly from: number;
-  readonly to: number;
-  readonly insert: string;
-}
-
-/** One finding of a rule in a piece of text, offsets relative to that text. */
-export interface TextIssue {
-  readonly from: number;
-  readonly to: number;
-  readonly severity: 'error' | 'warning' | 'info';
-  /** The rule's code, shown as the diagnostic's source. */
-  readonly rule: string;
-  readonly message: string;
-  readonly fixes: readonly TextFix[];
-}
-
-/** Checks the notes (the text after the edit line); offsets are relative to the notes. */
-export type NotesCheck = (notes: string) => readonly TextIssue[];
+/** Checks a whole page's text; ranges are offsets in it (field ''). */
+export type NotesCheck = (text: string) => readonly Diagnostic[];
 
 /**
- * The diagnostics for the notes of `state`: the check runs on the text after the edit line and
- * its offsets are moved to document positions. Nothing for a page without the line (read-only).
+ * The editor diagnostics for `state`: only those below the edit line (the part the analyst
+ * writes), and none for a page without the line (read-only as a whole).
  */
-export function notesDiagnostics(state: EditorState, check: NotesCheck): Diagnostic[] {
+export function notesDiagnostics(state: EditorState, check: NotesCheck): EditorDiagnostic[] {
   const part = state.field(generatedPartField);
   if (!part.hasLine) return [];
-  const base = part.end;
   const length = state.doc.length;
-  const clamp = (pos: number) => Math.max(base, Math.min(length, base + pos));
-  return check(state.sliceDoc(base)).map((issue) => ({
-    from: clamp(issue.from),
-    to: clamp(issue.to),
-    severity: issue.severity,
-    source: issue.rule,
-    message: issue.message,
-    actions: issue.fixes.map((fix) => fixAction(fix, issue, base)),
-  }));
+  return check(state.doc.toString())
+    .filter((d) => d.range.field === '' && d.range.start >= part.end && d.range.end <= length)
+    .map((d) => ({
+      from: d.range.start,
+      to: d.range.end,
+      severity: d.severity,
+      source: d.code,
+      message: d.message,
+      actions: d.fixes.map((fix) => fixAction(fix, d.range.start)),
+    }));
 }
 
 /**
- * The action of a fix. The fix's own offsets are relative to the issue's, so it still lands
- * right when the diagnostic has moved because of typing elsewhere (CodeMirror passes its current place).
+ * The action of a quick fix. Its edits are offsets in the text as it was linted; CodeMirror hands
+ * the action the diagnostic's current place, so typing elsewhere since then is allowed for.
  */
-function fixAction(fix: TextFix, issue: TextIssue, base: number): Action {
+function fixAction(fix: QuickFix, linted: number): Action {
   return {
-    name: fix.label,
+    name: fix.title,
     apply(view: EditorView, from: number) {
-      const shift = from - (base + issue.from);
-      view.dispatch({ changes: { from: base + fix.from + shift, to: base + fix.to + shift, insert: fix.insert }, userEvent: 'input.fix' });
+      const shift = from - linted;
+      const changes = fix.edits.flatMap((edit) => ('text' in edit && edit.field === '' ? [{ from: edit.start + shift, to: edit.end + shift, insert: edit.text }] : []));
+      if (changes.length > 0) view.dispatch({ changes, userEvent: 'input.fix' });
     },
   };
 }
 
-/** The lint extension: diagnostics underlined, in the gutter, and in the lint panel (Ctrl+Shift+M). */
+/** The lint extension: diagnostics underlined, in the gutter, and in the lint panel (Mod+Shift+M). */
 export function notesLinter(check: NotesCheck, options: { delay?: number } = {}): Extension {
   return [linter((view) => notesDiagnostics(view.state, check), { delay: options.delay ?? 300 }), lintGutter()];
 }
