@@ -7,15 +7,11 @@
 import { autocompletion, type Completion, type CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
 import type { Extension } from '@codemirror/state';
 import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
+import { formatMention } from '../../lib/mentions';
 import { isEditable } from './generated-part';
 
 /** Finds techniques for a typed id or words (the catalog.search operation, techniques only). */
 export type TechniqueSearch = (query: string) => Promise<readonly SearchResultInfo[]>;
-
-/** The inline mention of a technique, as the framework writes it in descriptions. */
-export function formatInlineMention(id: string, name: string): string {
-  return `(${id}: ${name})`;
-}
 
 /** A technique id being typed, with an optional opening parenthesis before it. */
 const TYPED_ID = /\(?T\d[\d.]*$/;
@@ -41,7 +37,7 @@ export function techniqueCompletionSource(search: TechniqueSearch): CompletionSo
         detail: r.name,
         info: r.tacticId ? `${r.tacticId} ${r.tacticName ?? ''}`.trim() : undefined,
         type: 'constant',
-        apply: formatInlineMention(r.id, r.name),
+        apply: formatMention(r),
         // The search already ranked them; keep its order.
         boost: Math.max(-99, 99 - index),
       }));
