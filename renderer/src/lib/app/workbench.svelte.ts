@@ -34,6 +34,11 @@ export class Workbench {
   paletteOpen = $state(false);
   /** The draft the analyst last worked on (the editor and tagger links open it). */
   currentDraftId = $state<string | undefined>(undefined);
+  /**
+   * The passage selected in the quote tagger's source text, kept when the analyst moves on: the
+   * framework grid's cells tag it. Undefined when nothing is selected.
+   */
+  selectedPassage = $state<{ readonly draftId: string; readonly sourceId: string; readonly from: number; readonly to: number; readonly text: string } | undefined>(undefined);
 
   constructor(options: { api: ApiClient; host: RouterHost & { matchMedia?: (query: string) => MediaQueryList }; mac: boolean }) {
     this.api = options.api;
