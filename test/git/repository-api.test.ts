@@ -69,6 +69,16 @@ describe('repository operations', () => {
     expect(git(clone.path, 'log', '-1', '--format=%s').trim()).toBe('through the api');
   });
 
+  it('stage and unstage a file, the work tree untouched', async () => {
+    appendNotes(clone.path, 'generated_pages/techniques/T0155.md', '\nto stage and unstage');
+    expect(await dispatch('repo.stage', { paths: ['generated_pages/techniques/T0155.md'] }, context)).toMatchObject({ ok: true });
+    expect(git(clone.path, 'diff', '--cached', '--name-only').trim()).toBe('generated_pages/techniques/T0155.md');
+    expect(await dispatch('repo.unstage', { paths: ['generated_pages/techniques/T0155.md'] }, context)).toMatchObject({ ok: true });
+    expect(git(clone.path, 'diff', '--cached', '--name-only').trim()).toBe('');
+    expect(readFileSync(join(clone.path, 'generated_pages/techniques/T0155.md'), 'utf8')).toMatch(/to stage and unstage$/);
+    git(clone.path, 'checkout', '--', 'generated_pages/techniques/T0155.md');
+  });
+
   it('branch, ahead/behind and undo through the api', async () => {
     expect(await dispatch('repo.aheadBehind', {}, context)).toMatchObject({ ok: true, result: { kind: 'tracking', ahead: 1, behind: 0 } });
     expect(await dispatch('repo.undoLastCommit', {}, context)).toMatchObject({ ok: true, result: { subject: 'through the api' } });

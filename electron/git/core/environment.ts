@@ -94,11 +94,16 @@ export function gitProcessSettings(base: NodeJS.ProcessEnv, request: ProcessSett
     GIT_LITERAL_PATHSPECS: '1', // a file named `:(glob)*` is that file, not pathspec magic
     LC_ALL: 'C', // stable messages to classify errors
     LANGUAGE: 'C',
+  });
+  if (request.hooks === 'none') {
     // One trace line on stderr as each git process starts: simple-git waits an extra 50 ms for a
     // process that prints nothing (most writes are silent), and this output spares that wait.
-    // The runner removes these lines (TRACE_LINE) before anyone reads stderr.
-    GIT_TRACE: '1',
-  });
+    // The runner removes these lines (TRACE_LINE) before anyone reads stderr. Not when hooks run:
+    // the analyst's hook scripts should see the environment they expect.
+    env.GIT_TRACE = '1';
+  } else {
+    delete env.GIT_TRACE;
+  }
   if (request.indexFile !== undefined) env.GIT_INDEX_FILE = request.indexFile;
   // fsmonitor runs a program on status, diff, add and commit: the one setting pinned on every call.
   const config = ['core.fsmonitor=false', 'submodule.recurse=false'];
