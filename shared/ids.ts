@@ -103,18 +103,26 @@ export function formatId(kind: IdKind, number: number, sub?: number): string {
  * (a parent technique before its sub-techniques). Unparseable strings sort after ids, by text.
  */
 export function compareIds(a: string, b: string): number {
-  const pa = parseId(a);
-  const pb = parseId(b);
-  if (!pa || !pb) {
-    if (pa) return -1;
-    if (pb) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  const prefixA = ID_GRAMMAR[pa.kind].prefix;
-  const prefixB = ID_GRAMMAR[pb.kind].prefix;
-  if (prefixA !== prefixB) return prefixA < prefixB ? -1 : 1;
-  if (pa.number !== pb.number) return pa.number - pb.number;
-  return (pa.sub ?? -1) - (pb.sub ?? -1);
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Sort keys are cached: catalogs sort tens of thousands of ids, each compared many times. */
+const SORT_KEYS = new Map<string, string>();
+const MAX_CACHED_KEYS = 200_000;
+
+/** A string whose plain order is compareIds' order: ids by prefix, number, sub; then the rest. */
+function sortKey(id: string): string {
+  let key = SORT_KEYS.get(id);
+  if (key !== undefined) return key;
+  const parsed = parseId(id);
+  key = parsed
+    ? `0${ID_GRAMMAR[parsed.kind].prefix.padEnd(2, ' ')}${String(parsed.number).padStart(10, '0')}${parsed.sub === undefined ? '' : '.' + String(parsed.sub).padStart(10, '0')}`
+    : `1${id}`;
+  if (SORT_KEYS.size >= MAX_CACHED_KEYS) SORT_KEYS.clear();
+  SORT_KEYS.set(id, key);
+  return key;
 }
 
 /** The parent of a sub-technique (`T0155.007` -> `T0155`); undefined for anything else. */

@@ -40,7 +40,7 @@ export interface Figure {
 
 /** Runs a bundled figure script in a fresh Node process and parses the JSON line it prints. */
 export function runChild<T>(context: BenchContext, script: string, args: readonly string[]): T {
-  const out = execFileSync(process.execPath, [join(context.bundles, script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--expose-gc', join(context.bundles, script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').at(-1) as string) as T;
 }
 

@@ -62,24 +62,25 @@ const YIELD_EVERY = 500;
 
 function listPages(folder: string, kind: PageKind): { kind: PageKind; file: string }[] {
   const relFolder = `generated_pages/${PAGE_FOLDERS[kind]}`;
-  let entries;
+  let names: string[];
   try {
-    entries = readdirSync(join(folder, relFolder), { withFileTypes: true });
+    names = readdirSync(join(folder, relFolder));
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => ({ kind, file: `${relFolder}/${e.name}` }));
+  return names.filter((name) => name.endsWith('.md')).map((name) => ({ kind, file: `${relFolder}/${name}` }));
 }
 
 function readPage(folder: string, kind: PageKind, file: string, marker: string): { page: Page } | { reason: string } {
-  let bytes: Buffer;
+  const path = `${folder}/${file}`;
+  let text: string;
   try {
-    bytes = readFileSync(join(folder, file));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     return { reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  if (!isUtf8(bytes)) return { reason: 'is not valid UTF-8 text; save it as UTF-8 (the framework\'s pages are)' };
-  const text = bytes.toString('utf8');
+  // Decoding replaces invalid bytes with U+FFFD; only then is it worth checking the bytes.
+  if (text.includes('\ufffd') && !isUtf8(readFileSync(path))) return { reason: "is not valid UTF-8 text; save it as UTF-8 (the framework's pages are)" };
   const result = parsePageOfKind(kind, text, marker);
   if (!result.ok) return { reason: result.reason };
   const fileId = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);

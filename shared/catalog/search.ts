@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import { compareIds, type PageKind } from '../ids';
 import type { CatalogObject } from './catalog';
+import { WordPrefixIndex } from './word-prefix-index';
 
 /** How a result matched, best first. */
 export type MatchTier = 'exact-id' | 'id-prefix' | 'name-prefix' | 'fuzzy';
@@ -34,6 +35,11 @@ export class CatalogSearch {
   private readonly byUpperId = new Map<string, CatalogObject>();
   /** Upper-cased ids, sorted as strings, for prefix ranges by binary search. */
   private readonly sortedIds: string[];
+  /** Position of each object in id order. */
+  private readonly rank = new Map<string, number>();
+  /** Objects by rank. */
+  private readonly ranked: CatalogObject[];
+  private readonly wordPrefix: WordPrefixIndex;
   private readonly names: MiniSearch<{ id: string; name: string }>;
 
   constructor(
@@ -42,6 +48,9 @@ export class CatalogSearch {
   ) {
     for (const object of objects) this.byUpperId.set(object.id.toUpperCase(), object);
     this.sortedIds = [...this.byUpperId.keys()].sort();
+    this.ranked = [...this.byUpperId.values()].sort((a, b) => compareIds(a.id, b.id));
+    this.ranked.forEach((o, i) => this.rank.set(o.id.toUpperCase(), i));
+    this.wordPrefix = new WordPrefixIndex(this.ranked.map((o) => o.name));
     this.names = new MiniSearch({ fields: ['name'], storeFields: [], idField: 'id' });
     this.names.addAll(objects.map((o) => ({ id: o.id, name: o.name })));
   }
@@ -65,14 +74,22 @@ export class CatalogSearch {
     if (accept(exact)) add(exact, 'exact-id');
     if (ID_QUERY.test(text)) {
       // An id-shaped query never falls through to names: `T9999` finds nothing rather than noise.
-      for (const object of this.idPrefix(upper).filter(accept).sort((a, b) => compareIds(a.id, b.id))) add(object, 'id-prefix');
+      // Upper-cased ids of one kind are zero-padded, so their string order is id order: walk the
+      // prefix range and stop once the list is full.
+      for (const object of this.idPrefix(upper)) {
+        if (accept(object)) add(object, 'id-prefix');
+        if (results.length >= limit) break;
+      }
       return results;
     }
     if (results.length >= limit) return results;
 
-    const named = this.names.search(text, { prefix: true, fuzzy: false, combineWith: 'AND' });
-    const namePrefix = named.map((hit) => this.byUpperId.get(String(hit.id).toUpperCase())).filter(accept).sort((a, b) => compareIds(a.id, b.id));
-    for (const object of namePrefix) add(object, 'name-prefix');
+    // Ranks come in id order, so the first `limit` accepted are the tier's answer.
+    for (const rank of this.wordPrefix.match(text)) {
+      const object = this.ranked[rank];
+      if (accept(object)) add(object, 'name-prefix');
+      if (results.length >= limit) return results;
+    }
     if (results.length >= limit) return results;
 
     // Fuzzy only for words of four letters or more: shorter ones match too much to help.
@@ -80,13 +97,15 @@ export class CatalogSearch {
     const ranked = fuzzy
       .map((hit) => ({ object: this.byUpperId.get(String(hit.id).toUpperCase()), score: hit.score }))
       .filter((hit): hit is { object: CatalogObject; score: number } => accept(hit.object))
-      .sort((a, b) => b.score - a.score || compareIds(a.object.id, b.object.id));
+      .sort((a, b) => b.score - a.score || this.byRank(a.object, b.object));
     for (const hit of ranked) add(hit.object, 'fuzzy');
     return results;
   }
 
-  /** Objects whose id starts with `prefix` (upper-cased), found by binary search. */
-  private idPrefix(prefix: string): CatalogObject[] {
+  private readonly byRank = (a: CatalogObject, b: CatalogObject): number => (this.rank.get(a.id.toUpperCase()) ?? 0) - (this.rank.get(b.id.toUpperCase()) ?? 0);
+
+  /** Objects whose id starts with `prefix` (upper-cased), in id order, found by binary search. */
+  private *idPrefix(prefix: string): Generator<CatalogObject> {
     let low = 0;
     let high = this.sortedIds.length;
     while (low < high) {
@@ -94,13 +113,9 @@ export class CatalogSearch {
       if ((this.sortedIds[mid] as string) < prefix) low = mid + 1;
       else high = mid;
     }
-    const out: CatalogObject[] = [];
     for (let i = low; i < this.sortedIds.length && (this.sortedIds[i] as string).startsWith(prefix); i++) {
       const object = this.byUpperId.get(this.sortedIds[i] as string);
-      if (object) out.push(object);
+      if (object) yield object;
     }
-    return out;
   }
 }
-
-

@@ -130,7 +130,7 @@ function withWarnings(page: IncidentPage): IncidentPage {
   if (page.id === '') warnings.push('the title has no incident id (an empty row of the master data?)');
   if (!page.hasEditLine) warnings.push('the page has no edit line');
   for (const row of page.techniques) {
-    if (/(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.technique.id} holds a raw "|", which splits its table cell`);
+    if (row.description.includes('|') && /(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.technique.id} holds a raw "|", which splits its table cell`);
   }
   return warnings.length ? { ...page, warnings } : page;
 }

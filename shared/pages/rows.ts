@@ -14,7 +14,18 @@ export function pageHref(folder: string, id: string): string {
 /** Splits a block of rows (each ending with a line break) into row texts; a row may span lines. */
 export function splitRowsBlock(block: string): string[] {
   if (block === '') return [];
-  return block.replace(/\n$/, '').split(/\n(?=\| ?\[)/);
+  const text = block.endsWith('\n') ? block.slice(0, -1) : block;
+  // A row starts at a line beginning `| [` (or `|[`); other lines continue the row before them.
+  const rows: string[] = [];
+  let start = 0;
+  for (let at = text.indexOf('\n|'); at >= 0; at = text.indexOf('\n|', at + 1)) {
+    const next = text.charCodeAt(at + 2) === 0x20 ? at + 3 : at + 2;
+    if (text.charCodeAt(next) !== 0x5b) continue;
+    rows.push(text.slice(start, at));
+    start = at + 1;
+  }
+  rows.push(text.slice(start));
+  return rows;
 }
 
 /** `T0155.007 Encrypted Communication Channel` -> id and name (the generator joins them with one space). */
@@ -25,10 +36,30 @@ export function splitLinkText(text: string): ObjectLink {
 
 /** Parses a block of `| [ID Name](href) | rest |` rows; rows of another shape are skipped. */
 export function parseLinkRows(block: string): { link: ObjectLink; href: string; rest: string }[] {
-  return splitRowsBlock(block).flatMap((row) => {
-    const match = LINK_ROW.exec(row);
-    return match ? [{ link: splitLinkText(match[1] as string), href: match[2] as string, rest: match[3] as string }] : [];
-  });
+  const rows: { link: ObjectLink; href: string; rest: string }[] = [];
+  for (const row of splitRowsBlock(block)) {
+    const parsed = parseLinkRow(row);
+    if (parsed) rows.push(parsed);
+  }
+  return rows;
+}
+
+/** `| [text](href) | rest |` read with string searches (the hot path of loading a checkout). */
+function parseLinkRow(row: string): { link: ObjectLink; href: string; rest: string } | undefined {
+  if (!row.startsWith('| [') || !row.endsWith(' |')) return undefined;
+  const textEnd = row.indexOf('](', 3);
+  if (textEnd < 0) return undefined;
+  const hrefEnd = row.indexOf(') | ', textEnd + 2);
+  if (hrefEnd < 0 || hrefEnd + 4 > row.length - 2) return linkRowByPattern(row);
+  const text = row.slice(3, textEnd);
+  const href = row.slice(textEnd + 2, hrefEnd);
+  if (text.includes(']') || text.includes('\n') || href.includes('\n')) return linkRowByPattern(row);
+  return { link: splitLinkText(text), href, rest: row.slice(hrefEnd + 4, row.length - 2) };
+}
+
+function linkRowByPattern(row: string): { link: ObjectLink; href: string; rest: string } | undefined {
+  const match = LINK_ROW.exec(row);
+  return match ? { link: splitLinkText(match[1] as string), href: match[2] as string, rest: match[3] as string } : undefined;
 }
 
 /** Parses a block of counter rows: `| [C00006 Name](href) | D02 |`. */

@@ -111,7 +111,7 @@ function withWarnings(page: TechniquePage): TechniquePage {
   if (page.id === '') warnings.push('the title has no technique id');
   if (!page.hasEditLine) warnings.push('the page has no edit line');
   for (const row of page.incidents) {
-    if (/(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.incident.id} holds a raw "|", which splits its table cell`);
+    if (row.description.includes('|') && /(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.incident.id} holds a raw "|", which splits its table cell`);
   }
   return warnings.length ? { ...page, warnings } : page;
 }
