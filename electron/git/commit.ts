@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure } from './core/errors';
-import { headState } from './core/repository-state';
 import { runGit } from './core/runner';
 import { validAuthor, validCommitMessage, type AuthorIdentity } from './core/validate';
 
@@ -30,13 +29,15 @@ export interface CommitResult {
 
 /** The identity git would use from its configuration, if complete. */
 export async function configuredIdentity(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<AuthorIdentity | undefined> {
-  const read = async (key: string) => {
-    const out = await runGit(checkout, ['config', '--get', key], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
-    return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : '';
-  };
+  const out = await runGit(checkout, ['config', '-z', '--get-regexp', '^user\\.(name|email)$'], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
+  const values = new Map<string, string>();
+  for (const entry of out.stdout.toString('utf8').split('\0')) {
+    const newline = entry.indexOf('\n');
+    if (newline > 0) values.set(entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1).trim());
+  }
   const env = baseEnv ?? process.env;
-  const name = env.GIT_AUTHOR_NAME || (await read('user.name'));
-  const email = env.GIT_AUTHOR_EMAIL || (await read('user.email'));
+  const name = env.GIT_AUTHOR_NAME || values.get('user.name') || '';
+  const email = env.GIT_AUTHOR_EMAIL || values.get('user.email') || '';
   return name && email ? { name, email } : undefined;
 }
 
@@ -55,16 +56,14 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
     ? {}
     : { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
   const scratch = mkdtempSync(join(tmpdir(), 'disarm-commit-'));
-  const before = await headState(checkout);
+  const before = await headCommit(checkout);
   try {
     const messageFile = join(scratch, 'message.txt');
     writeFileSync(messageFile, message, { mode: 0o600 });
     await runGit(checkout, ['commit', '--quiet', '--cleanup=whitespace', `--file=${messageFile}`], { hooks: 'repository', env: identityEnv, ...(request.baseEnv ? { baseEnv: request.baseEnv } : {}) });
   } catch (error) {
     if (error instanceof GitFailure && error.kind !== 'index-locked' && error.kind !== 'nothing-to-commit' && error.kind !== 'no-identity') {
-      const after = await headState(checkout);
-      const unchanged = after.kind === before.kind && ('oid' in after ? after.oid : '') === ('oid' in before ? before.oid : '');
-      if (unchanged) {
+      if ((await headCommit(checkout)) === before) {
         throw new ApiError('git', `The commit was refused${error.output ? `; git or a pre-commit hook said:\n${error.output}` : '.'}\nNothing was lost: your changes are still staged.`, { hookOutput: error.output });
       }
     }
@@ -72,6 +71,11 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const after = await headState(checkout);
-  return { commit: 'oid' in after ? after.oid : '', author };
+  return { commit: await headCommit(checkout), author };
+}
+
+/** HEAD's commit id, or '' on an unborn branch. */
+async function headCommit(checkout: string): Promise<string> {
+  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
+  return head.stdout.toString('utf8').trim();
 }

@@ -78,10 +78,10 @@ async function unmergedPaths(checkout: string, index: string): Promise<string[]>
 /** The changes between two trees, with texts for the guarded ones. */
 export async function changesBetween(checkout: string, baseTree: string, newTree: string, baseListing?: Map<string, TreeEntry>): Promise<CollectedChanges & { newListing: Map<string, TreeEntry> }> {
   const raw = await runGitText(checkout, ['diff-tree', '-r', '-z', '--raw', '-M', '--no-ext-diff', '--no-textconv', baseTree, newTree]);
-  const entries = parseRawDiff(raw);
+  const guarded = parseRawDiff(raw).filter(isGuardedChange);
+  if (guarded.length === 0 && baseListing === undefined) return { changes: [], usedIds: new Set(), unmerged: [], newListing: new Map() };
   const oldFiles = baseListing ?? (await listTree(checkout, baseTree, GENERATED_ROOTS));
   const newFiles = await listTree(checkout, newTree, GENERATED_ROOTS);
-  const guarded = entries.filter(isGuardedChange);
   const wanted: { oid: string; size: number }[] = [];
   const want = (files: Map<string, TreeEntry>, path: string | undefined) => {
     const entry = path === undefined ? undefined : files.get(path);

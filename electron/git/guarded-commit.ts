@@ -8,7 +8,7 @@ import type { Violation } from '../../shared/guard';
 import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState } from './core/repository-state';
 import { commitStaged, type CommitRequest, type CommitResult } from './commit';
 import { checkTarget, type GuardCheckOptions } from './guard-check';
-import { readStatus } from './status';
+import { runGit } from './core/runner';
 
 /** Commits the staged changes when the guard allows them all. */
 export async function guardedCommit(checkout: string, request: CommitRequest & GuardCheckOptions): Promise<CommitResult> {
@@ -19,8 +19,8 @@ export async function guardedCommit(checkout: string, request: CommitRequest & G
   if (head.kind === 'detached') {
     throw new ApiError('conflict', 'HEAD is detached (not on a branch): a commit made here is easy to lose. Create a branch first, then commit.');
   }
-  const status = await readStatus(checkout);
-  if (!status.files.some((f) => f.staged !== undefined)) {
+  const staged = await runGit(checkout, ['diff', '--cached', '--quiet', '--no-ext-diff'], { expectedExitCodes: [0, 1] });
+  if (staged.exitCode === 0) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
   }
   const violations = await checkTarget(checkout, { kind: 'staged' }, request);
