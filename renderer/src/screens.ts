@@ -9,6 +9,7 @@ import LibraryScreen from './features/library/LibraryScreen.svelte';
 import EditorScreen from './features/editor/EditorScreen.svelte';
 import TaggerScreen from './features/tagger/TaggerScreen.svelte';
 import SettingsScreen from './features/settings/SettingsScreen.svelte';
+import ReviewScreen from './features/review/ReviewScreen.svelte';
 import NotesScreen from './features/notes-editor/NotesScreen.svelte';
 import GridScreen from './features/grid/GridScreen.svelte';
 
@@ -38,6 +39,7 @@ export const SCREENS: readonly ScreenDefinition[] = [
   { name: 'library', label: 'Library', component: LibraryScreen, needsCheckout: true, shortcut: 'Alt+2' },
   { name: 'editor', label: 'Incident', component: EditorScreen, needsCheckout: true, draftScoped: true, shortcut: 'Alt+3' },
   { name: 'tagger', label: 'Quote tagger', component: TaggerScreen, needsCheckout: true, draftScoped: true, shortcut: 'Alt+4' },
+  { name: 'review', label: 'Review and commit', component: ReviewScreen, needsCheckout: true, shortcut: 'Alt+5' },
   { name: 'notes', label: 'Notes editor', component: NotesScreen, needsCheckout: true, shortcut: 'Alt+6' },
   { name: 'grid', label: 'Framework grid', component: GridScreen, needsCheckout: true, shortcut: 'Alt+7' },
   { name: 'settings', label: 'Settings', component: SettingsScreen, needsCheckout: false, shortcut: 'Mod+,' },

@@ -156,6 +156,23 @@ export async function commitIncluded(api: ApiClient, snapshot: ReviewSnapshot, i
   return api.call('repo.commit', { message });
 }
 
+/** The set of included paths: every changed file not left out. */
+export function includedPaths(files: readonly ReviewFile[], excluded: readonly string[]): ReadonlySet<string> {
+  const out = new Set(files.map((f) => f.path));
+  for (const path of excluded) out.delete(path);
+  return out;
+}
+
+/** `paths` with `path` added once. */
+export function withPath(paths: readonly string[], path: string): string[] {
+  return paths.includes(path) ? [...paths] : [...paths, path];
+}
+
+/** `paths` without `path`. */
+export function withoutPath(paths: readonly string[], path: string): string[] {
+  return paths.filter((p) => p !== path);
+}
+
 function plural(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }

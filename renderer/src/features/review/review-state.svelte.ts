@@ -1,0 +1,270 @@
+/**
+ * The review screen's state: the snapshot of the work tree (review-model.ts), which files go into
+ * the commit, the commit message (prefilled until the analyst edits it), the branch's standing
+ * against its remote, and the actions (commit, repair, pull, push, undo, write a draft to the
+ * checkout) with their progress. The rules themselves are in review-model.ts.
+ */
+import type { ApiClient } from '../../../../shared/api/client';
+import type { ApiOutput } from '../../../../shared/api/contract';
+import { ApiError } from '../../../../shared/api/errors';
+import type { Diagnostic } from '../../../../shared/validation';
+import { messageOf } from '../../lib/app/notices.svelte';
+import type { Notices } from '../../lib/app/notices.svelte';
+import { commitBlockers, commitIncluded, includedPaths, loadReview, messageFor, withPath, withoutPath, type ReviewFile, type ReviewSnapshot } from './review-model';
+
+/** What is running now (one thing at a time: git takes one lock). */
+export type ReviewTask = 'load' | 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply';
+
+/** The progress of a long task, as git reports it. */
+export interface TaskProgress {
+  readonly label: string;
+  readonly percent?: number;
+}
+
+type AheadBehind = ApiOutput<'repo.aheadBehind'>;
+
+export class ReviewState {
+  snapshot = $state<ReviewSnapshot | undefined>(undefined);
+  loadError = $state<string | undefined>(undefined);
+  /** Paths left out of the commit (everything else changed goes in). */
+  excluded = $state<string[]>([]);
+  selectedPath = $state<string | undefined>(undefined);
+  message = $state('');
+  /** True once the analyst typed their own message: refreshes stop replacing it. */
+  messageEdited = $state(false);
+  task = $state<ReviewTask | undefined>(undefined);
+  progress = $state<TaskProgress | undefined>(undefined);
+  sync = $state<AheadBehind | undefined>(undefined);
+  /** The diagnostics of a draft the back end refused to write. */
+  draftProblems = $state<readonly Diagnostic[]>([]);
+  /** The last commit made here, until it is pushed (for Undo's label). */
+  lastCommit = $state<{ commit: string; subject: string } | undefined>(undefined);
+
+  readonly files: readonly ReviewFile[] = $derived(this.snapshot?.files ?? []);
+  readonly included: ReadonlySet<string> = $derived(includedPaths(this.files, this.excluded));
+  readonly blockers: string[] = $derived(commitBlockers(this.snapshot, this.included, this.message));
+  readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined);
+  readonly selected = $derived(this.files.find((f) => f.path === this.selectedPath));
+  /** Commits on this branch that the remote does not have yet. */
+  readonly unpushed = $derived(this.sync?.kind === 'tracking' ? this.sync.ahead : 0);
+
+  readonly #api: ApiClient;
+  readonly #notices: Notices;
+  #lint: (text: string) => Diagnostic[];
+
+  constructor(api: ApiClient, notices: Notices, lint: (text: string) => Diagnostic[]) {
+    this.#api = api;
+    this.#notices = notices;
+    this.#lint = lint;
+  }
+
+  /** Changes the lint (the catalog or the edit-line setting arrived) and reads everything again. */
+  setLint(lint: (text: string) => Diagnostic[]): void {
+    this.#lint = lint;
+  }
+
+  /** Reads the work tree, the guard's verdict and the branch's standing. */
+  async refresh(): Promise<void> {
+    await this.#run('load', undefined, async () => {
+      try {
+        const [snapshot, sync] = await Promise.all([loadReview(this.#api, this.#lint), this.#api.call('repo.aheadBehind', {})]);
+        this.snapshot = snapshot;
+        this.sync = sync;
+        this.loadError = undefined;
+        const paths = snapshot.files.map((f) => f.path);
+        this.excluded = this.excluded.filter((p) => paths.includes(p));
+        if (!this.selectedPath || !paths.includes(this.selectedPath)) this.selectedPath = snapshot.files[0]?.path;
+        if (!this.messageEdited) this.message = messageFor(snapshot.files.filter((f) => this.included.has(f.path)));
+      } catch (error) {
+        this.loadError = messageOf(error);
+      }
+    });
+  }
+
+  /** Puts a file in or out of the commit. */
+  setIncluded(path: string, include: boolean): void {
+    this.excluded = include ? withoutPath(this.excluded, path) : withPath(this.excluded, path);
+    if (!this.messageEdited) this.message = messageFor(this.files.filter((f) => this.included.has(f.path)));
+  }
+
+  /** The analyst typed a message. */
+  editMessage(text: string): void {
+    this.message = text;
+    this.messageEdited = text.trim() !== '';
+  }
+
+  /** Offers the prefilled message again. */
+  resetMessage(): void {
+    this.messageEdited = false;
+    this.message = messageFor(this.files.filter((f) => this.included.has(f.path)));
+  }
+
+  /** Commits the included files with the message. */
+  async commit(): Promise<boolean> {
+    const snapshot = this.snapshot;
+    if (!snapshot || !this.canCommit) return false;
+    let done = false;
+    await this.#run('commit', { label: 'Committing…' }, async () => {
+      try {
+        const result = await commitIncluded(this.#api, snapshot, this.included, this.message);
+        const subject = this.message.split('\n', 1)[0] ?? '';
+        this.lastCommit = { commit: result.commit, subject };
+        this.#notices.success(`Committed ${result.commit.slice(0, 7)}: ${subject}`);
+        this.messageEdited = false;
+        done = true;
+      } catch (error) {
+        this.#notices.error(error, error instanceof ApiError && error.code === 'guard-violation' ? 'The guard refused the commit' : 'Could not commit');
+      }
+    });
+    await this.refresh();
+    return done;
+  }
+
+  /** Restores a file's generated part from the last commit, keeping its notes. */
+  async repair(path: string): Promise<void> {
+    await this.#run('repair', { label: `Repairing ${path}…` }, async () => {
+      try {
+        const result = await this.#api.call('guard.repair', { path });
+        const kept = result.notesFrom === 'whole-text' ? ' The whole edited text was kept below the line: tidy it up.' : ' Your notes below the line are kept.';
+        this.#notices.success(`Repaired ${path}: the generated part is as in the last commit.${kept}`);
+      } catch (error) {
+        this.#notices.error(error, `Could not repair ${path}`);
+      }
+    });
+    await this.refresh();
+  }
+
+  /** Fetches, then fast-forwards (or rebases when `rebase`); reports what happened. */
+  async pull(rebase = false): Promise<void> {
+    await this.#run('pull', { label: rebase ? 'Pulling and rebasing…' : 'Pulling…' }, async () => {
+      try {
+        const result = await this.#api.call('repo.pull', { rebase });
+        switch (result.kind) {
+          case 'up-to-date':
+            this.#notices.info('Already up to date with the remote.');
+            break;
+          case 'fast-forwarded':
+          case 'rebased':
+            this.#notices.success(`Pulled: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)}${result.kind === 'rebased' ? ' (your commits rebased on top)' : ''}.`);
+            await this.#reloadCatalog();
+            break;
+          case 'diverged':
+            this.#notices.show('error', `Your branch and the remote have both moved (${result.ahead} to push, ${result.behind} to pull). Use "Pull and rebase" to put your commits on top.`);
+            break;
+          case 'conflict':
+            this.#notices.show('error', `Pulling would conflict in ${result.files.map((f) => f.path).join(', ')}; nothing was changed. Both versions are kept: resolve it with your team, then pull again.`);
+            break;
+        }
+      } catch (error) {
+        this.#notices.error(error, 'Could not pull');
+      }
+    });
+    await this.refresh();
+  }
+
+  /** Pushes the branch, showing git's progress. */
+  async push(): Promise<void> {
+    const stop = this.#api.on('repo.pushProgress', (p) => {
+      this.progress = { label: `Pushing: ${p.phase}`, percent: p.percent };
+    });
+    await this.#run('push', { label: 'Pushing…' }, async () => {
+      try {
+        const result = await this.#api.call('repo.push', {});
+        if (result.kind === 'pushed') {
+          this.#notices.success(`Pushed ${result.branch} to ${result.remote}${result.upstreamSet ? ' (now tracking it)' : ''}.`);
+          this.lastCommit = undefined;
+        } else {
+          this.#notices.show('error', `The remote refused the push: ${result.message} Pull first, then push again.`);
+        }
+      } catch (error) {
+        this.#notices.error(error, 'Could not push');
+      } finally {
+        stop();
+      }
+    });
+    await this.refresh();
+  }
+
+  /** Fetches to update the ahead/behind counts. */
+  async fetch(): Promise<void> {
+    await this.#run('fetch', { label: 'Fetching…' }, async () => {
+      try {
+        await this.#api.call('repo.fetch', {});
+      } catch (error) {
+        this.#notices.error(error, 'Could not fetch');
+      }
+    });
+    await this.refresh();
+  }
+
+  /** Undoes the last (unpushed) commit; its changes stay, staged, in the work tree. */
+  async undo(): Promise<void> {
+    await this.#run('undo', { label: 'Undoing the last commit…' }, async () => {
+      try {
+        const result = await this.#api.call('repo.undoLastCommit', {});
+        this.#notices.success(`Undid "${result.subject}"; its changes are back in the list, ready to commit again.`);
+        this.lastCommit = undefined;
+        this.message = result.subject;
+        this.messageEdited = true;
+      } catch (error) {
+        this.#notices.error(error, 'Could not undo the last commit');
+      }
+    });
+    await this.refresh();
+  }
+
+  /**
+   * Writes a draft's incident page and technique notes into the checkout. `prepare` saves the
+   * draft's open session and gives it its ids (the editor's session, so it stays in step).
+   */
+  async applyDraft(id: string, prepare: (id: string) => Promise<void>): Promise<void> {
+    this.draftProblems = [];
+    await this.#run('apply', { label: 'Writing the draft to the checkout…' }, async () => {
+      try {
+        await prepare(id);
+        const result = await this.#api.call('drafts.apply', { id });
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          this.draftProblems = errors;
+          this.#notices.show('error', `The draft has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written. Fix them in the incident editor or the tagger.`);
+          return;
+        }
+        const techniquePages = result.written.filter((p) => p !== result.incidentPage).length;
+        this.#notices.success(`Wrote ${result.incidentPage} and notes on ${techniquePages} technique page${techniquePages === 1 ? '' : 's'}.`);
+        this.selectedPath = result.incidentPage;
+      } catch (error) {
+        const details = error instanceof ApiError ? error.details : undefined;
+        const diagnostics = typeof details === 'object' && details !== null && 'diagnostics' in details ? details.diagnostics : undefined;
+        if (isDiagnosticList(diagnostics)) this.draftProblems = diagnostics.filter((d) => d.severity === 'error');
+        this.#notices.error(error, 'Could not write the draft');
+      }
+    });
+    await this.refresh();
+  }
+
+  async #reloadCatalog(): Promise<void> {
+    try {
+      await this.#api.call('catalog.reload', {});
+    } catch {
+      // The catalog reloads when the analyst next opens a screen that needs it.
+    }
+  }
+
+  async #run(task: ReviewTask, progress: TaskProgress | undefined, body: () => Promise<void>): Promise<void> {
+    if (this.task !== undefined && task !== 'load') return;
+    const previous = this.task;
+    this.task = task;
+    this.progress = progress;
+    try {
+      await body();
+    } finally {
+      this.task = task === 'load' ? previous : undefined;
+      if (task !== 'load') this.progress = undefined;
+    }
+  }
+}
+
+/** True when `value` looks like a list of diagnostics (an error's details). */
+function isDiagnosticList(value: unknown): value is Diagnostic[] {
+  return Array.isArray(value) && value.every((d) => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d && 'message' in d);
+}
