@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const bundles = join(PROJECT_ROOT, 'dist', 'bench');
   await build({
-    entryPoints: { catalog: 'bench/figures/catalog.ts' },
+    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts' },
     outdir: bundles,
     bundle: true,
     platform: 'node',

@@ -47,7 +47,8 @@ export function runChild<T>(context: BenchContext, script: string, args: readonl
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 
 import { catalogFigures } from './catalog-figures';
+import { validationFigures } from './validation-figures';
 
-export const figures: readonly Figure[] = [...catalogFigures];
+export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures];
 
 export type { Summary };
