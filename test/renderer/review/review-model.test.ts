@@ -47,6 +47,8 @@ describe('review model', () => {
     expect(describeViolation(violation as NonNullable<typeof violation>)).toMatchObject({ title: 'Text above the edit line changed', where: 'line 1' });
     expect(snapshot.files[0]?.repairable).toBe(true);
     expect(snapshot.files[1]?.diff).toContain('+Seen on WhatsApp (T0155.007: Encrypted Communication Channel).');
+    expect(snapshot.files[0]?.firstChangedLine).toBe(1);
+    expect(snapshot.files[1]?.firstChangedLine).toBe(splitAtEditLine(read(notesPage)).lineNumber);
 
     const all = new Set(snapshot.files.map((f) => f.path));
     const message = messageFor(snapshot.files);

@@ -11,6 +11,8 @@ export const diffTheme = EditorView.theme({
   '&.cm-merge-a .cm-changedText, .cm-deletedChunk .cm-deletedText': { background: 'color-mix(in srgb, var(--danger) 28%, transparent) !important' },
   '&.cm-merge-b .cm-changedText': { background: 'color-mix(in srgb, var(--success) 30%, transparent) !important' },
   '.cm-collapsedLines': { color: 'var(--fg) !important', background: 'var(--bg-sunken) !important' },
+  // The package's ⦚ is missing from common fonts; an ellipsis is everywhere.
+  '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"…" !important' },
   '&.cm-merge-a .cm-changedLineGutter, .cm-deletedLineGutter': { background: 'var(--danger) !important' },
   '&.cm-merge-b .cm-changedLineGutter': { background: 'var(--success) !important' },
   '.cm-violation-line': { boxShadow: 'inset 4px 0 0 var(--danger)', backgroundColor: 'var(--warning-soft) !important' },

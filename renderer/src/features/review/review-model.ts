@@ -9,7 +9,7 @@ import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import type { TechniqueInfo } from '../../../../shared/api/ops/catalog';
 import { lookupFromList } from '../../../../shared/drafts/framework-lookup';
-import { GUARD_RULES, isGuardedPath, type Violation } from '../../../../shared/guard';
+import { GUARD_RULES, firstDifferenceLine, isGuardedPath, type Violation } from '../../../../shared/guard';
 import { pageOfPath } from '../../../../shared/ids';
 import { lintPage, type Diagnostic } from '../../../../shared/validation';
 import { prefillCommitMessage } from './commit-message';
@@ -41,6 +41,8 @@ export interface ReviewFile {
   readonly verdict: Verdict;
   /** True when the guard's repair applies (the file is in HEAD and the guard refused it). */
   readonly repairable: boolean;
+  /** The line of the new text where it first differs from the last commit (0: no text change). */
+  readonly firstChangedLine: number;
 }
 
 /** The checkout as the review shows it. */
@@ -91,6 +93,7 @@ export function reviewFile(file: StatusFile, diff: FileDiff | undefined, violati
     problems,
     verdict: verdictOf(guarded, problems),
     repairable: guarded.length > 0 && diff?.oldText !== undefined && isGuardedPath(file.path),
+    firstChangedLine: newText === undefined ? 0 : firstDifferenceLine(diff?.oldText ?? '', newText),
   };
 }
 

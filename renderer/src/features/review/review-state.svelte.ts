@@ -13,7 +13,7 @@ import type { Notices } from '../../lib/app/notices.svelte';
 import { commitBlockers, commitIncluded, includedPaths, loadReview, messageFor, withPath, withoutPath, type ReviewFile, type ReviewSnapshot } from './review-model';
 
 /** What is running now (one thing at a time: git takes one lock). */
-export type ReviewTask = 'load' | 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply';
+export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply';
 
 /** The progress of a long task, as git reports it. */
 export interface TaskProgress {
@@ -33,6 +33,8 @@ export class ReviewState {
   /** True once the analyst typed their own message: refreshes stop replacing it. */
   messageEdited = $state(false);
   task = $state<ReviewTask | undefined>(undefined);
+  /** How many reads of the work tree are under way. */
+  loads = $state(0);
   progress = $state<TaskProgress | undefined>(undefined);
   sync = $state<AheadBehind | undefined>(undefined);
   /** The diagnostics of a draft the back end refused to write. */
@@ -43,7 +45,8 @@ export class ReviewState {
   readonly files: readonly ReviewFile[] = $derived(this.snapshot?.files ?? []);
   readonly included: ReadonlySet<string> = $derived(includedPaths(this.files, this.excluded));
   readonly blockers: string[] = $derived(commitBlockers(this.snapshot, this.included, this.message));
-  readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined);
+  readonly loading = $derived(this.loads > 0);
+  readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined && !this.loading);
   readonly selected = $derived(this.files.find((f) => f.path === this.selectedPath));
   /** Commits on this branch that the remote does not have yet. */
   readonly unpushed = $derived(this.sync?.kind === 'tracking' ? this.sync.ahead : 0);
@@ -51,6 +54,8 @@ export class ReviewState {
   readonly #api: ApiClient;
   readonly #notices: Notices;
   #lint: (text: string) => Diagnostic[];
+  /** Increases with every read; an older read that ends late is dropped. */
+  #generation = 0;
 
   constructor(api: ApiClient, notices: Notices, lint: (text: string) => Diagnostic[]) {
     this.#api = api;
@@ -65,20 +70,23 @@ export class ReviewState {
 
   /** Reads the work tree, the guard's verdict and the branch's standing. */
   async refresh(): Promise<void> {
-    await this.#run('load', undefined, async () => {
-      try {
-        const [snapshot, sync] = await Promise.all([loadReview(this.#api, this.#lint), this.#api.call('repo.aheadBehind', {})]);
-        this.snapshot = snapshot;
-        this.sync = sync;
-        this.loadError = undefined;
-        const paths = snapshot.files.map((f) => f.path);
-        this.excluded = this.excluded.filter((p) => paths.includes(p));
-        if (!this.selectedPath || !paths.includes(this.selectedPath)) this.selectedPath = snapshot.files[0]?.path;
-        if (!this.messageEdited) this.message = messageFor(snapshot.files.filter((f) => this.included.has(f.path)));
-      } catch (error) {
-        this.loadError = messageOf(error);
-      }
-    });
+    const generation = ++this.#generation;
+    this.loads++;
+    try {
+      const [snapshot, sync] = await Promise.all([loadReview(this.#api, this.#lint), this.#api.call('repo.aheadBehind', {})]);
+      if (generation !== this.#generation) return;
+      this.snapshot = snapshot;
+      this.sync = sync;
+      this.loadError = undefined;
+      const paths = snapshot.files.map((f) => f.path);
+      this.excluded = this.excluded.filter((p) => paths.includes(p));
+      if (!this.selectedPath || !paths.includes(this.selectedPath)) this.selectedPath = snapshot.files[0]?.path;
+      if (!this.messageEdited) this.message = messageFor(snapshot.files.filter((f) => this.included.has(f.path)));
+    } catch (error) {
+      if (generation === this.#generation) this.loadError = messageOf(error);
+    } finally {
+      this.loads--;
+    }
   }
 
   /** Puts a file in or out of the commit. */
@@ -164,10 +172,10 @@ export class ReviewState {
 
   /** Pushes the branch, showing git's progress. */
   async push(): Promise<void> {
-    const stop = this.#api.on('repo.pushProgress', (p) => {
-      this.progress = { label: `Pushing: ${p.phase}`, percent: p.percent };
-    });
     await this.#run('push', { label: 'Pushing…' }, async () => {
+      const stop = this.#api.on('repo.pushProgress', (p) => {
+        this.progress = { label: `Pushing: ${p.phase}`, percent: p.percent };
+      });
       try {
         const result = await this.#api.call('repo.push', {});
         if (result.kind === 'pushed') {
@@ -251,15 +259,15 @@ export class ReviewState {
   }
 
   async #run(task: ReviewTask, progress: TaskProgress | undefined, body: () => Promise<void>): Promise<void> {
-    if (this.task !== undefined && task !== 'load') return;
-    const previous = this.task;
+    // One task at a time (the buttons are disabled meanwhile); reads may overlap, the newest wins.
+    if (this.task !== undefined) return;
     this.task = task;
     this.progress = progress;
     try {
       await body();
     } finally {
-      this.task = task === 'load' ? previous : undefined;
-      if (task !== 'load') this.progress = undefined;
+      this.task = undefined;
+      this.progress = undefined;
     }
   }
 }
