@@ -34,7 +34,7 @@ type RepositoryOperation =
 async function useCheckout(services: Services, info: CheckoutInfo) {
   services.workspace.set(info.path);
   await services.store.addRecent(info.path);
-  return { path: info.path, head: info.head, operation: info.operation };
+  return { path: info.path, head: info.head, operation: info.operation, warnings: info.warnings };
 }
 
 /** The commit author and edit line from the settings (the author only when complete). */

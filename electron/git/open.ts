@@ -6,7 +6,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
-import { assertSafeLocalConfig } from './core/local-config';
+import { assertSafeLocalConfig, describeUnsafeSettings } from './core/local-config';
 import { gitDirOf, headState, operationInProgress, type HeadState, type OperationInProgress } from './core/repository-state';
 import { runGit } from './core/runner';
 
@@ -17,6 +17,11 @@ export interface CheckoutInfo {
   readonly gitDir: string;
   readonly head: HeadState;
   readonly operation: OperationInProgress;
+  /**
+   * Settings of the checkout's own config that would run programs when talking to a remote: the
+   * checkout opens, but fetch, pull and push are refused until they are removed.
+   */
+  readonly warnings: string[];
 }
 
 function refuse(folder: string, reason: string): never {
@@ -45,7 +50,8 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   if (!['techniques', 'incidents'].some((kind) => existsSync(join(path, 'generated_pages', kind)))) {
     refuse(folder, 'its generated_pages folder has neither techniques/ nor incidents/; it is not a DISARM framework checkout.');
   }
-  await assertSafeLocalConfig(path, baseEnv);
+  const unsafe = (await assertSafeLocalConfig(path, 'files', baseEnv)).filter((s) => s.scope === 'network');
+  const warnings = unsafe.length > 0 ? [`Fetch, pull and push are refused in this checkout: its own git settings would make git run programs: ${describeUnsafeSettings(unsafe)}`] : [];
   const gitDir = await gitDirOf(path);
-  return { path, gitDir, head: await headState(path), operation: operationInProgress(gitDir) };
+  return { path, gitDir, head: await headState(path), operation: operationInProgress(gitDir), warnings };
 }

@@ -6,6 +6,7 @@
  */
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure, toApiError } from './core/errors';
+import { assertSafeLocalConfig } from './core/local-config';
 import { headState } from './core/repository-state';
 import { runGit, type GitProgress } from './core/runner';
 import { validBranchName } from './core/validate';
@@ -30,6 +31,7 @@ export async function push(checkout: string, request: PushRequest = {}): Promise
   if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); create a branch to push.' : 'Nothing is committed on this branch yet; there is nothing to push.');
   const branch = validBranchName(head.name);
   const upstream = await upstreamOf(checkout, branch);
+  await assertSafeLocalConfig(checkout, 'network', request.baseEnv);
   const remote = await assertRemote(checkout, request.remote ?? upstream?.remote ?? 'origin');
   const target = upstream && upstream.remote === remote ? upstream.branch : branch;
   const setUpstream = !upstream;

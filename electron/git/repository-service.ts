@@ -120,8 +120,10 @@ export class RepositoryService {
   }
 
   async push(checkout: string, remote?: string): Promise<PushResult> {
-    return this.run(checkout, 'Pushing', () =>
-      push(checkout, { ...(remote !== undefined ? { remote } : {}), onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
+    return this.run(
+      checkout,
+      'Pushing',
+      () => push(checkout, { ...(remote !== undefined ? { remote } : {}), onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
     );
   }
 
@@ -154,10 +156,14 @@ export class RepositoryService {
     return this.queue.run(queueKey(checkout), task);
   }
 
+  /**
+   * Runs `task` in the checkout's queue, after refusing settings of the checkout that would run a
+   * program on any file operation (the network verbs check the rest themselves).
+   */
   private run<T>(checkout: string, what: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(queueKey(checkout), () =>
       explained(what, async () => {
-        await assertSafeLocalConfig(checkout, this.options.baseEnv);
+        await assertSafeLocalConfig(checkout, 'files', this.options.baseEnv);
         return task();
       }),
     );

@@ -102,6 +102,17 @@ describe('disarm-workbench install-hook', () => {
     expect(git(clone.path, 'rev-parse', 'HEAD')).not.toBe(head);
   });
 
+  it('does not block commits of a checkout whose own config talks to its remote through a program (only fetch/push would run it)', () => {
+    cli(clone.path, 'install-hook', '--repo', '.');
+    git(clone.path, 'config', 'core.sshCommand', 'ssh -i ~/.ssh/deploy_key');
+    try {
+      appendNotes(clone.path, T0155_007, '\nnote');
+      expect(shellCommit(clone.path, '-a', '-m', 'notes').status).toBe(0);
+    } finally {
+      git(clone.path, 'config', '--unset', 'core.sshCommand');
+    }
+  });
+
   it('checks the index git is committing with `git commit -a` (the hook gets a temporary index)', () => {
     cli(clone.path, 'install-hook', '--repo', '.');
     changeCharOnLine(clone.path, T0155_007, 5);

@@ -1,33 +1,38 @@
 /**
  * A checkout's own configuration (`.git/config` and what it includes) is written by whoever
  * prepared the folder, not necessarily by the analyst. Settings there that make git run a program
- * on fetch, pull, push or on ordinary reads (an upload-pack command, an ssh command, a transport
- * program, a clean/smudge filter) are refused: the workbench reports them and runs nothing until
- * they are removed. The analyst's global configuration (~/.gitconfig) is theirs and is trusted.
+ * are refused where they would run: filters on every read and write of files; upload-pack
+ * commands, ssh commands, transport helpers, credential programs and merge drivers on fetch, pull
+ * and push. The workbench reports them and runs nothing until they are removed. The analyst's
+ * global configuration (~/.gitconfig) is theirs and is trusted.
  */
 import { ApiError } from '../../../shared/api/errors';
 import { runGit } from './runner';
+
+/** When a setting would run: on any git operation on files, or only when talking to a remote. */
+export type UnsafeScope = 'files' | 'network';
 
 /** One setting of the checkout's own config that would run a program. */
 export interface UnsafeSetting {
   readonly key: string;
   readonly value: string;
   readonly why: string;
+  readonly scope: UnsafeScope;
 }
 
-type Rule = readonly [RegExp, (value: string, key: string) => string | undefined];
+type Rule = readonly [RegExp, UnsafeScope, (value: string, key: string) => string | undefined];
 
 const RUNS = (what: string) => () => `git would run it as a program ${what}`;
 const RULES: readonly Rule[] = [
-  [/^remote\..+\.(uploadpack|receivepack)$/, RUNS('on fetch, pull or push')],
-  [/^remote\..+\.vcs$/, RUNS('as a remote helper on fetch')],
-  [/^remote\..+\.(url|pushurl)$/, (value) => (/^[A-Za-z0-9+.-]*::/.test(value) ? 'the address uses a transport helper that runs a program (`ext::`, `fd::`...)' : undefined)],
-  [/^url\..+\.(insteadof|pushinsteadof)$/, (_value, key) => (/^url\.[A-Za-z0-9+.-]*::/.test(key) ? 'it rewrites addresses to a transport helper that runs a program' : undefined)],
-  [/^protocol\.(.+\.)?allow$/, (value) => (value.toLowerCase() === 'always' ? 'it allows transports that run programs (the workbench overrides it, but it should not be there)' : undefined)],
-  [/^core\.(sshcommand|gitproxy|askpass|alternaterefscommand)$/, RUNS('when talking to a remote')],
-  [/^credential\.(.+\.)?helper$/, (value) => (value.startsWith('!') || /[/\\]/.test(value) ? 'it runs a program from this checkout\'s settings to fetch passwords' : undefined)],
-  [/^filter\..+\.(clean|smudge|process)$/, (value) => (/^git-lfs /.test(value) ? undefined : 'git would run it on every file it reads or writes')],
-  [/^merge\..+\.driver$/, RUNS('to merge files on pull')],
+  [/^filter\..+\.(clean|smudge|process)$/, 'files', (value) => (/^git-lfs /.test(value) ? undefined : 'git would run it on every file it reads or writes')],
+  [/^remote\..+\.(uploadpack|receivepack)$/, 'network', RUNS('on fetch, pull or push')],
+  [/^remote\..+\.vcs$/, 'network', RUNS('as a remote helper on fetch')],
+  [/^remote\..+\.(url|pushurl)$/, 'network', (value) => (/^[A-Za-z0-9+.-]*::/.test(value) ? 'the address uses a transport helper that runs a program (`ext::`, `fd::`...)' : undefined)],
+  [/^url\..+\.(insteadof|pushinsteadof)$/, 'network', (_value, key) => (/^url\.[A-Za-z0-9+.-]*::/.test(key) ? 'it rewrites addresses to a transport helper that runs a program' : undefined)],
+  [/^protocol\.(.+\.)?allow$/, 'network', (value) => (value.toLowerCase() === 'always' ? 'it allows transports that run programs (the workbench overrides it, but it should not be there)' : undefined)],
+  [/^core\.(sshcommand|gitproxy|askpass|alternaterefscommand)$/, 'network', RUNS('when talking to a remote')],
+  [/^credential\.(.+\.)?helper$/, 'network', (value) => (value.startsWith('!') || /[/\\]/.test(value) ? "it runs a program from this checkout's settings to fetch passwords" : undefined)],
+  [/^merge\..+\.driver$/, 'network', RUNS('to merge files on pull')],
 ];
 
 /** The settings of `.git/config` (with its includes) that would run a program. */
@@ -39,24 +44,32 @@ export async function findUnsafeSettings(checkout: string, baseEnv?: NodeJS.Proc
     const newline = entry.indexOf('\n');
     const key = (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase();
     const value = newline < 0 ? '' : entry.slice(newline + 1);
-    for (const [pattern, judge] of RULES) {
+    for (const [pattern, scope, judge] of RULES) {
       if (!pattern.test(key)) continue;
       const why = judge(value, key);
-      if (why) found.push({ key, value, why });
+      if (why) found.push({ key, value, why, scope });
     }
   }
   return found;
 }
 
-/** Refuses to go on when the checkout's own config would run a program; says which settings and how to remove them. */
-export async function assertSafeLocalConfig(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<void> {
-  const unsafe = await findUnsafeSettings(checkout, baseEnv);
-  if (unsafe.length === 0) return;
+/**
+ * Refuses to go on when the checkout's own config would run a program during this operation:
+ * `files` operations (status, stage, commit, check...) refuse filter settings; `network`
+ * operations (fetch, pull, push) refuse every setting above. Says which and how to remove them.
+ */
+export async function assertSafeLocalConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
+  const all = await findUnsafeSettings(checkout, baseEnv);
+  const unsafe = all.filter((s) => scope === 'network' || s.scope === 'files');
+  if (unsafe.length === 0) return all;
+  throw new ApiError('forbidden', `This checkout's own git settings (.git/config) would make git run programs, so the workbench does not run git here: ${describeUnsafeSettings(unsafe)}`, { unsafeSettings: unsafe });
+}
+
+/** The settings and the way to remove them, for a message. */
+export function describeUnsafeSettings(unsafe: readonly UnsafeSetting[]): string {
   const list = unsafe.map((s) => `${s.key} = ${JSON.stringify(s.value.slice(0, 100))} (${s.why})`).join('; ');
-  throw new ApiError(
-    'forbidden',
-    `This checkout's own git settings (.git/config) would make git run programs, so the workbench runs nothing in it: ${list}. ` +
-      `If you did not put them there, remove them, e.g. \`git config --local --unset-all ${unsafe[0]?.key}\`; if you did, move them to your global git config (~/.gitconfig), which the workbench trusts.`,
-    { unsafeSettings: unsafe },
+  return (
+    `${list}. If you did not put them there, remove them, e.g. \`git config --local --unset-all ${unsafe[0]?.key ?? ''}\`; ` +
+    "if you did, move them to your global git config (~/.gitconfig), which the workbench trusts."
   );
 }

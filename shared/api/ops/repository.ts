@@ -20,7 +20,7 @@ const HeadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unborn'), name: z.string() }),
 ]);
 const OperationSchema = z.enum(['none', 'merge', 'rebase', 'cherry-pick', 'revert']);
-const CheckoutSchema = z.object({ path: z.string(), head: HeadSchema, operation: OperationSchema });
+const CheckoutSchema = z.object({ path: z.string(), head: HeadSchema, operation: OperationSchema, warnings: z.array(z.string()) });
 const FileChangeSchema = z.enum(['added', 'modified', 'deleted', 'renamed', 'copied', 'typechanged']);
 const ProgressFields = { phase: z.string(), percent: z.number().min(0).max(100), processed: z.number().int().nonnegative(), total: z.number().int().nonnegative() };
 const Paths = z.array(RepoPath).min(1, 'give at least one path').max(1000);
