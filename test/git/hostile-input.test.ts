@@ -85,10 +85,10 @@ describe('payloads in user fields', () => {
   });
 
   it('refuses every payload as a path (stage, unstage, diff, repair); one that is a plain relative name is only a missing file', async () => {
-    for (const payload of [...payloads(), 'generated_pages/-u touch x', '-', '--', '../outside']) {
+    for (const payload of [...payloads(), 'generated_pages/-u touch x', '-', '--', '../outside', '.git/config', '.GIT/hooks/pre-commit']) {
       const calls = [() => repo.stage(clone.path, [payload]), () => repo.unstage(clone.path, [payload]), () => repo.fileDiff(clone.path, payload), () => repo.repair(clone.path, payload)];
       for (const call of calls) {
-        if (payload.startsWith('-') || payload.includes('/-') || payload.startsWith('..')) expect((await refused(call())).code).toMatch(/bad-request|forbidden/);
+        if (/^(-|\.\.|\.git\/)|\/-/i.test(payload)) expect((await refused(call())).code).toMatch(/bad-request|forbidden/);
         else await call().catch((error: unknown) => expect(error).toBeInstanceOf(ApiError)); // a missing file, or unstaging nothing
       }
     }
