@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: every speed and memory figure of the workbench, side by side in
+ * `npm run bench [-- --json] [--only 4,5]`: every speed and memory figure of the workbench, side by side in
  * one run, each with its baseline measured in the same run, against the targets of the design.
  * Prints a table (or JSON with --json) and writes bench-results.json. Figures run in child
  * processes from bundles built here, so they measure plain Node running the workbench's code.
@@ -11,9 +11,13 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT, cloneHistory, tempDir } from '../test/helpers/fixtures';
 import { makeSyntheticCheckout } from './synthetic-checkout';
+import { ensureAppBuilt } from './app-build';
 import { figures, type BenchContext, type FigureResult } from './figures';
 
 const json = process.argv.includes('--json');
+/** `--only 4,5`: just those figures (while working on them); the README's table comes from a full run. */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
 const log = (line: string) => {
   if (!json) process.stdout.write(line + '\n');
 };
@@ -22,7 +26,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const bundles = join(PROJECT_ROOT, 'dist', 'bench');
   await build({
-    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts' },
+    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts', guard: 'bench/figures/guard.ts' },
     outdir: bundles,
     bundle: true,
     platform: 'node',
@@ -31,6 +35,8 @@ async function main(): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
+  // The CLI (figure 5) and the renderer (figure 7) are measured as built.
+  const appBuild = ensureAppBuilt(PROJECT_ROOT, log);
   const clone = cloneHistory();
   const scratch = tempDir('disarm-bench-');
   try {
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
     const synthetic = await makeSyntheticCheckout(clone.path, join(scratch.path, 'synthetic-50x'), 50);
     const context: BenchContext = { bundles, checkout1x: clone.path, checkout50x: synthetic.folder, scratch: scratch.path, log };
     const results: FigureResult[] = [];
-    for (const figure of figures) {
+    for (const figure of figures.filter((f) => !only || only.has(f.id))) {
       log(`Measuring ${figure.id}. ${figure.title}...`);
       try {
         results.push(...(await figure.run(context)));
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1e9), freeMemoryGb: Math.round(freemem() / 1e9), platform: `${platform()} ${release()}`, node: process.version, git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim() },
       syntheticPages: synthetic.pages,
+      appBuild,
       seconds: Math.round((performance.now() - started) / 1000),
       figures: results,
     };

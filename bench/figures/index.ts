@@ -48,7 +48,8 @@ export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.to
 
 import { catalogFigures } from './catalog-figures';
 import { validationFigures } from './validation-figures';
+import { guardFigures } from './guard-figures';
 
-export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures];
+export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures, ...guardFigures];
 
 export type { Summary };
