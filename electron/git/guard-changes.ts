@@ -57,7 +57,15 @@ export async function collectChanges(checkout: string, target: GuardTarget): Pro
     if (unmerged.length > 0) {
       return { changes: unmerged.map((path) => ({ path, status: 'unmerged' })), usedIds: new Set(), unmerged };
     }
-    if (target.kind === 'worktree') await runGit(checkout, ['add', '-A'], { indexFile: index });
+    if (target.kind === 'worktree') {
+      // Only the guarded folders: an unrelated large untracked file elsewhere is never hashed.
+      const roots = [];
+      for (const root of GENERATED_ROOTS) {
+        const folder = root.slice(0, -1);
+        if (existsSync(join(checkout, folder)) || (await runGit(checkout, ['ls-files', '-z', '--', folder], { indexFile: index })).stdout.length > 0) roots.push(folder);
+      }
+      if (roots.length > 0) await runGit(checkout, ['add', '-A', '--', ...roots], { indexFile: index });
+    }
     const tree = (await runGitText(checkout, ['write-tree'], { indexFile: index })).trim();
     return await changesBetween(checkout, base, tree);
   } finally {
