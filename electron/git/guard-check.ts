@@ -2,15 +2,14 @@
  * The guard over a checkout: the work tree, the staged changes, or every commit of a range (what
  * CI runs over a pull request). Git collects (guard-changes.ts); the pure guard judges.
  */
-import { checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
+import { ApiError } from '../../shared/api/errors';
+import { GENERATED_ROOTS, checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
 import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
-import { validRevision, validRevisionRange } from './core/validate';
 import { explained } from './core/errors';
 import { runGit, runGitText } from './core/runner';
 import { listTree, treeOf, type TreeEntry } from './core/trees';
+import { validRevision, validRevisionRange } from './core/validate';
 import { changesBetween, collectChanges, type GuardTarget } from './guard-changes';
-import { GENERATED_ROOTS } from '../../shared/guard';
-import { ApiError } from '../../shared/api/errors';
 
 /** How the guard judges new incident pages; the full check by default. */
 export interface GuardCheckOptions {

@@ -49,11 +49,13 @@ export async function repairPage(checkout: string, path: string, marker?: string
   }
 
   const staged = await stagedEntry(checkout, path);
+  const committed = await headEntry(checkout, path);
   let index: RepairAction = 'unchanged';
   if (!staged) {
-    await updateIndex(checkout, path, (await headEntry(checkout, path)).mode, (await headEntry(checkout, path)).oid);
+    // Its deletion was staged: the committed page goes back into the index.
+    await updateIndex(checkout, path, committed.mode, committed.oid);
     index = 'restored';
-  } else if (staged.oid !== (await headEntry(checkout, path)).oid) {
+  } else if (staged.oid !== committed.oid) {
     const current = (await runGit(checkout, ['cat-file', 'blob', staged.oid])).stdout;
     const outcome = repairBytes(path, stored, current, marker);
     if (outcome.bytes) {
