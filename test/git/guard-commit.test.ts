@@ -97,6 +97,15 @@ describe('the guard on a real checkout', () => {
     expect((await refusal(repo.commit(clone.path, 'delete'))).details).toMatchObject({ violations: [{ rule: 'page-deleted' }] });
   });
 
+  it('repairs a deleted page by restoring it, in the work tree and in the index', async () => {
+    const original = readFileSync(join(clone.path, T0155_007), 'utf8');
+    git(clone.path, 'rm', '-q', T0155_007);
+    expect(await repo.check(clone.path, 'staged')).toEqual([expect.objectContaining({ rule: 'page-deleted' })]);
+    expect(await repo.repair(clone.path, T0155_007)).toEqual({ path: T0155_007, workTree: 'restored', index: 'restored', notesFrom: 'none' });
+    expect(readFileSync(join(clone.path, T0155_007), 'utf8')).toBe(original);
+    expect(git(clone.path, 'status', '--porcelain')).toBe('');
+  });
+
   it('refuses renaming a page as page-renamed', async () => {
     const renamed = 'generated_pages/techniques/T0155.099.md';
     renameSync(join(clone.path, T0155_007), join(clone.path, renamed));
