@@ -57,7 +57,7 @@ export class DraftSession {
   /** Techniques most recently tagged first (each once): the tagger offers these first. */
   readonly recentTechniqueIds = $derived.by(() => {
     const ids: string[] = [];
-    for (const annotation of [...this.draft.annotations].reverse()) for (const id of annotation.techniqueIds) if (!ids.includes(id)) ids.push(id);
+    for (const annotation of [...this.draft.annotations].reverse()) for (const id of [...annotation.techniqueIds].reverse()) if (!ids.includes(id)) ids.push(id);
     return ids;
   });
 

@@ -19,9 +19,8 @@ export class TaggerState {
   sourceId = $state<string | undefined>(undefined);
   activeId = $state<string | undefined>(undefined);
   hasSelection = $state(false);
-  /** Increase to move focus to the technique field / the explanation. */
-  focusPicker = $state(0);
-  focusExplanation = $state(0);
+  /** Where focus is to go next (taken by that field once it is there). */
+  focusRequest = $state<'picker' | 'explanation' | undefined>(undefined);
   /** A new source is being added (the paste area shows even when the draft has sources). */
   addingSource = $state(false);
   view: EditorView | undefined;
@@ -87,7 +86,9 @@ export class TaggerState {
       return;
     }
     this.activeId = id;
-    this.focusPicker++;
+    // The passage is tagged: its selection is done with (and Tag is not pressed twice by mistake).
+    view.dispatch({ selection: { anchor: to } });
+    this.focusRequest = 'picker';
   }
 
   /** Opens an annotation (from its highlight or the list), showing its source. */
@@ -103,7 +104,7 @@ export class TaggerState {
     const next = this.session?.nextUnreviewed(this.activeId);
     if (next) {
       this.openAnnotation(next.id);
-      this.focusPicker++;
+      this.focusRequest = 'picker';
     } else this.#workbench.notices.info(this.progress.total ? 'Every quote is reviewed.' : 'No quote is tagged yet.');
   }
 

@@ -5,6 +5,7 @@
  * they come first among equally good matches.
  */
 import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
+import { preferRecent } from './recent-first';
 import type { TechniqueLookup, TechniqueSearch } from '../../lib/editor/technique-lookup';
 
 /** One option of the list. */
@@ -18,22 +19,10 @@ export interface PickerOption {
 /** How many options are listed. */
 const LIMIT = 12;
 
-/** Orders search results so that recent techniques come first within each match tier. */
-export function preferRecent(results: readonly SearchResultInfo[], recent: readonly string[]): SearchResultInfo[] {
-  const rank = (id: string) => {
-    const at = recent.indexOf(id);
-    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
-  };
-  const tiers = ['exact-id', 'id-prefix', 'name-prefix', 'fuzzy'];
-  return results
-    .map((result, index) => ({ result, index }))
-    .sort((a, b) => tiers.indexOf(a.result.tier) - tiers.indexOf(b.result.tier) || rank(a.result.id) - rank(b.result.id) || a.index - b.index)
-    .map((x) => x.result);
-}
-
 export class TechniquePicker {
   query = $state('');
-  active = $state(0);
+  /** The active option's index; -1 for none (nothing typed yet: Enter then moves on). */
+  active = $state(-1);
   searched = $state<SearchResultInfo[]>([]);
   open = $state(false);
   readonly #search: TechniqueSearch;
@@ -68,10 +57,10 @@ export class TechniquePicker {
       .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id) }));
   });
 
-  /** The analyst typed. */
+  /** The analyst typed: the best match becomes active, so Enter takes it. */
   async input(query: string): Promise<void> {
     this.query = query;
-    this.active = 0;
+    this.active = query.trim() === '' ? -1 : 0;
     this.open = true;
     const seq = ++this.#seq;
     if (query.trim() === '') {
@@ -89,18 +78,19 @@ export class TechniquePicker {
     const count = this.options.length;
     this.open = true;
     if (count === 0) return;
-    this.active = (this.active + delta + count) % count;
+    // From no active option, Down goes to the first and Up to the last.
+    this.active = this.active < 0 ? (delta > 0 ? 0 : count - 1) : (this.active + delta + count) % count;
   }
 
   /** The active option. */
   get current(): PickerOption | undefined {
-    return this.options[this.active];
+    return this.active < 0 ? undefined : this.options[this.active];
   }
 
-  /** Clears the field for the next technique. */
+  /** Clears the field for the next technique (the recent ones are listed, none active). */
   clear(): void {
     this.query = '';
     this.searched = [];
-    this.active = 0;
+    this.active = -1;
   }
 }

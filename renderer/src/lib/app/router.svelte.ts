@@ -5,36 +5,9 @@
  * a route (`#token=...` left by an old tab) simply opens the start screen.
  */
 
-/** A place in the app: a screen and, for some screens, what it shows (an object id, a draft id). */
-export interface Route {
-  readonly screen: string;
-  readonly arg?: string | undefined;
-}
+import { parseRoute, formatRoute, START_ROUTE, type Route } from './routes';
 
-/** The route of the start screen, where the app opens the first time. */
-export const START_ROUTE: Route = { screen: 'start' };
-
-const SCREEN_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-
-/** The route a fragment names; the start screen for anything else. */
-export function parseRoute(hash: string): Route {
-  const match = /^#\/([^/?#]*)(?:\/([^?#]*))?$/.exec(hash);
-  if (!match) return START_ROUTE;
-  const screen = match[1] ?? '';
-  if (!SCREEN_NAME.test(screen)) return START_ROUTE;
-  let arg: string | undefined;
-  try {
-    arg = match[2] ? decodeURIComponent(match[2]) : undefined;
-  } catch {
-    arg = undefined;
-  }
-  return arg ? { screen, arg } : { screen };
-}
-
-/** The fragment for a route. */
-export function formatRoute(route: Route): string {
-  return route.arg ? `#/${route.screen}/${encodeURIComponent(route.arg)}` : `#/${route.screen}`;
-}
+export { parseRoute, formatRoute, START_ROUTE, type Route };
 
 /** The place the browser's history keeps. */
 export interface RouterHost {

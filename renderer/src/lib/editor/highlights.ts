@@ -57,18 +57,29 @@ const highlightTheme = EditorView.theme({
   '.cm-tagged-active': { backgroundColor: 'var(--highlight-active)', outline: '2px solid var(--accent)' },
 });
 
-/** Highlights, and `onOpen(id)` when a click lands on one (without making a selection). */
+/** How far (in pixels) the pointer may move between press and release for a click. */
+const CLICK_SLOP = 4;
+
+/**
+ * Highlights, and `onOpen(id)` when a click (a press and release in place, not a drag that
+ * selects text) lands on one.
+ */
 export function taggedHighlights(onOpen: (id: string) => void): Extension {
+  let press: { x: number; y: number; id: string } | undefined;
   return [
     highlightField,
     highlightTheme,
     EditorView.domEventHandlers({
-      mouseup(event, view) {
-        if (!view.state.selection.main.empty) return false;
+      mousedown(event, view) {
         const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-        if (pos === null) return false;
-        const [id] = highlightsAt(view.state.field(highlightField), pos);
-        if (id) onOpen(id);
+        const [id] = pos === null ? [] : highlightsAt(view.state.field(highlightField), pos);
+        press = id && event.button === 0 && !event.shiftKey ? { x: event.clientX, y: event.clientY, id } : undefined;
+        return false;
+      },
+      mouseup(event) {
+        const pressed = press;
+        press = undefined;
+        if (pressed && Math.abs(event.clientX - pressed.x) <= CLICK_SLOP && Math.abs(event.clientY - pressed.y) <= CLICK_SLOP) onOpen(pressed.id);
         return false;
       },
     }),

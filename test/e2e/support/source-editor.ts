@@ -1,0 +1,75 @@
+/**
+ * Working the tagger's source text as a person does: the text is a CodeMirror editor in a shadow
+ * root, so a passage is selected by dragging the mouse from its first character to its last,
+ * at the coordinates the browser lays them out at.
+ */
+import { expect, type Page } from '@playwright/test';
+
+/** Where a passage starts and ends on screen, or null when it is not rendered. */
+interface PassageBox {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/** Selects `text` in the source editor by a mouse drag (the passage must be on screen). */
+export async function selectInSource(page: Page, text: string): Promise<void> {
+  const box = await page.locator('.source-editor').evaluate((host, wanted): PassageBox | null => {
+    const content = host.shadowRoot?.querySelector('.cm-content');
+    if (!content) return null;
+    for (const line of Array.from(content.querySelectorAll('.cm-line'))) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; start: number }[] = [];
+      let all = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!(node instanceof Text)) continue;
+        nodes.push({ node, start: all.length });
+        all += node.data;
+      }
+      const at = all.indexOf(wanted);
+      if (at < 0) continue;
+      const place = (offset: number, after: boolean): [Text, number] => {
+        const hit = nodes.find(({ node, start }) => (after ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length));
+        if (!hit) throw new Error(`no text node at ${offset}`);
+        return [hit.node, offset - hit.start];
+      };
+      const [startNode, startOffset] = place(at, false);
+      const [endNode, endOffset] = place(at + wanted.length, true);
+      const first = document.createRange();
+      first.setStart(startNode, startOffset);
+      first.setEnd(startNode, startOffset + 1);
+      const last = document.createRange();
+      last.setStart(endNode, endOffset - 1);
+      last.setEnd(endNode, endOffset);
+      const a = first.getBoundingClientRect();
+      const b = last.getBoundingClientRect();
+      return { x1: a.left + 0.5, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+  expect(box, `the passage “${text.slice(0, 40)}…” is not on screen in the source text`).not.toBeNull();
+  if (!box) return;
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** How many tagged passages the source editor highlights. */
+export function highlightCount(page: Page): Promise<number> {
+  return page.locator('.source-editor').evaluate((host) => new Set(Array.from(host.shadowRoot?.querySelectorAll('[data-annotation]') ?? []).map((el) => el.getAttribute('data-annotation'))).size);
+}
+
+/** The highlighted text of each tagged passage, by annotation id order of appearance. */
+export function highlightedTexts(page: Page): Promise<string[]> {
+  return page.locator('.source-editor').evaluate((host) => {
+    const texts = new Map<string, string>();
+    for (const el of Array.from(host.shadowRoot?.querySelectorAll('[data-annotation]') ?? [])) {
+      const id = el.getAttribute('data-annotation') ?? '';
+      texts.set(id, (texts.get(id) ?? '') + (el.textContent ?? ''));
+    }
+    return [...texts.values()];
+  });
+}
