@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { splitAtEditLine } from '../../shared/edit-line';
 import { PROJECT_ROOT, SOURCE_ARTICLE, addBareRemote, cloneHistory, git } from '../helpers/fixtures';
 import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
-import { selectInSource } from './support/source-editor';
+import { highlightCount, selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,6 +29,8 @@ const QUOTES = [
     explanation: 'They posed as support staff of the apps ',
   },
 ];
+
+const QUOTE_FROM_GRID = 'The targeting of messaging apps, often perceived as secure, demonstrates a strategic shift towards accessing channels frequently used for sensitive discussions.';
 
 let served: ServedWorkbench;
 let bare: string;
@@ -106,6 +108,18 @@ test('write an incident with tagged quotes from the article', async () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Shift+A');
   }
+
+  // A third quote tagged from the framework grid: select it, go to the grid, click the technique.
+  await selectInSource(page, QUOTE_FROM_GRID);
+  await page.keyboard.press('Alt+7');
+  const grid = page.locator('[data-screen="grid"]');
+  await expect(grid.getByRole('status').filter({ hasText: 'Click a technique to tag' })).toContainText('The targeting of messaging apps');
+  await grid.locator('button[data-technique="T0155.007"]').click();
+  await expect(page.getByText('Tagged the selected passage with T0155.007.')).toBeVisible();
+  await expect(grid.getByText('Click a technique to tag')).toHaveCount(0);
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('[data-screen="tagger"]')).toBeVisible();
+  await expect.poll(() => highlightCount(page)).toBe(3);
 });
 
 test('review: only the new page and notes below the line, each with its diff', async () => {
