@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure } from '../../electron/git/core/errors';
 import { runGit } from '../../electron/git/core/runner';
@@ -149,6 +149,7 @@ describe('a poisoned checkout', () => {
     poisoned = cloneHistory();
     addBareRemote(poisoned);
   });
+  afterEach(() => poisoned.dispose());
 
   it('runs nothing on fetch and pull with an ext:: remote allowed by protocol.ext.allow=always', async () => {
     git(poisoned.path, 'config', 'remote.origin.url', `ext::sh -c touch% ${marker.path}`);
@@ -169,7 +170,6 @@ describe('a poisoned checkout', () => {
     expect(direct).toBeInstanceOf(GitFailure);
     expect((direct as GitFailure).kind).toBe('protocol-blocked');
     expect(marker.ran()).toBe(false);
-    poisoned.dispose();
   });
 
   it('runs neither an upload-pack command, an ssh command, a credential helper nor a filter from .git/config', async () => {
@@ -190,7 +190,6 @@ describe('a poisoned checkout', () => {
       git(poisoned.path, 'config', '--unset-all', key);
     }
     expect(marker.ran()).toBe(false);
-    poisoned.dispose();
   });
 
   it('pins fsmonitor off and runs no hooks on fetch, pull, switch or push (the checkout keeps working)', async () => {
@@ -218,6 +217,5 @@ describe('a poisoned checkout', () => {
     await repo.stage(poisoned.path, [T0155_007]);
     expect((await repo.push(poisoned.path)).kind).toBe('pushed');
     expect(marker.ran()).toBe(false);
-    poisoned.dispose();
   });
 });
