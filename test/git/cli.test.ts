@@ -3,8 +3,8 @@
  * `check` in its three modes and exit codes, `install-hook` with a plain `git commit` from a
  * shell, and `check --range` over the bundle's whole history.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ beforeEach(() => {
   git(clone.path, 'clean', '-fdq');
   for (const hook of ['pre-commit', 'pre-commit.before-disarm-workbench']) {
     const file = join(clone.path, '.git', 'hooks', hook);
-    if (existsSync(file)) execFileSync('rm', [file]);
+    rmSync(file, { force: true });
   }
 });
 
