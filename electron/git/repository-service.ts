@@ -151,6 +151,11 @@ export class RepositoryService {
     return this.run(checkout, `Repairing ${file}`, () => repairPage(checkout, file, marker));
   }
 
+  /** Resolves when every operation started so far has finished (for shutdown). */
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+
   /** Runs other work on the checkout (saving a page) in its queue, between git operations. */
   exclusive<T>(checkout: string, task: () => Promise<T>): Promise<T> {
     return this.queue.run(queueKey(checkout), task);
