@@ -44,7 +44,11 @@ export class ReviewState {
 
   readonly files: readonly ReviewFile[] = $derived(this.snapshot?.files ?? []);
   readonly included: ReadonlySet<string> = $derived(includedPaths(this.files, this.excluded));
-  readonly blockers: string[] = $derived(commitBlockers(this.snapshot, this.included, this.message));
+  readonly blockers: string[] = $derived([
+    // A failed read leaves the last snapshot on screen; it is not good enough to commit from.
+    ...(this.loadError ? [`The changes could not be read again (${this.loadError}); press Refresh.`] : []),
+    ...commitBlockers(this.snapshot, this.included, this.message),
+  ]);
   readonly loading = $derived(this.loads > 0);
   readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined && !this.loading);
   readonly selected = $derived(this.files.find((f) => f.path === this.selectedPath));
