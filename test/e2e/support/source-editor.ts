@@ -13,40 +13,44 @@ interface PassageBox {
   readonly y2: number;
 }
 
-/** Selects `text` in the source editor by a mouse drag (the passage must be on screen). */
+/**
+ * Selects `text` in the source editor by a mouse drag (the passage must be on screen). The text
+ * may run over several lines (`\n` between them).
+ */
 export async function selectInSource(page: Page, text: string): Promise<void> {
   const box = await page.locator('.source-editor').evaluate((host, wanted): PassageBox | null => {
     const content = host.shadowRoot?.querySelector('.cm-content');
     if (!content) return null;
-    for (const line of Array.from(content.querySelectorAll('.cm-line'))) {
+    // The rendered lines' text, joined by line breaks, with where each text node starts in it.
+    const nodes: { node: Text; start: number }[] = [];
+    let all = '';
+    Array.from(content.querySelectorAll('.cm-line')).forEach((line, i) => {
+      if (i > 0) all += '\n';
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      const nodes: { node: Text; start: number }[] = [];
-      let all = '';
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!(node instanceof Text)) continue;
         nodes.push({ node, start: all.length });
         all += node.data;
       }
-      const at = all.indexOf(wanted);
-      if (at < 0) continue;
-      const place = (offset: number, after: boolean): [Text, number] => {
-        const hit = nodes.find(({ node, start }) => (after ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length));
-        if (!hit) throw new Error(`no text node at ${offset}`);
-        return [hit.node, offset - hit.start];
-      };
-      const [startNode, startOffset] = place(at, false);
-      const [endNode, endOffset] = place(at + wanted.length, true);
-      const first = document.createRange();
-      first.setStart(startNode, startOffset);
-      first.setEnd(startNode, startOffset + 1);
-      const last = document.createRange();
-      last.setStart(endNode, endOffset - 1);
-      last.setEnd(endNode, endOffset);
-      const a = first.getBoundingClientRect();
-      const b = last.getBoundingClientRect();
-      return { x1: a.left + 0.5, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
-    }
-    return null;
+    });
+    const at = all.indexOf(wanted);
+    if (at < 0) return null;
+    const place = (offset: number, after: boolean): [Text, number] => {
+      const hit = nodes.find(({ node, start }) => (after ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length));
+      if (!hit) throw new Error(`no text node at ${offset}`);
+      return [hit.node, offset - hit.start];
+    };
+    const [startNode, startOffset] = place(at, false);
+    const [endNode, endOffset] = place(at + wanted.length, true);
+    const first = document.createRange();
+    first.setStart(startNode, startOffset);
+    first.setEnd(startNode, startOffset + 1);
+    const last = document.createRange();
+    last.setStart(endNode, endOffset - 1);
+    last.setEnd(endNode, endOffset);
+    const a = first.getBoundingClientRect();
+    const b = last.getBoundingClientRect();
+    return { x1: a.left + 0.5, y1: a.top + a.height / 2, x2: b.right - 0.5, y2: b.top + b.height / 2 };
   }, text);
   expect(box, `the passage “${text.slice(0, 40)}…” is not on screen in the source text`).not.toBeNull();
   if (!box) return;
