@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const bundles = join(PROJECT_ROOT, 'dist', 'bench');
   await build({
-    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts', guard: 'bench/figures/guard.ts' },
+    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts', guard: 'bench/figures/guard.ts', commit: 'bench/figures/commit.ts', ui: 'bench/figures/ui.ts' },
     outdir: bundles,
     bundle: true,
     platform: 'node',

@@ -49,7 +49,9 @@ export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.to
 import { catalogFigures } from './catalog-figures';
 import { validationFigures } from './validation-figures';
 import { guardFigures } from './guard-figures';
+import { commitFigures } from './commit-figures';
+import { uiFigures } from './ui-figures';
 
-export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures, ...guardFigures];
+export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures, ...guardFigures, ...commitFigures, ...uiFigures];
 
 export type { Summary };
