@@ -6,8 +6,16 @@
  * their offsets stay right.
  */
 import type { FixEdit, QuickFix } from '../../../../shared/validation';
-import type { IncidentFields } from '../../../../shared/drafts/model';
-import type { DraftSession } from './draft-session.svelte';
+import type { Annotation, Draft, IncidentFields, Reference } from '../../../../shared/drafts/model';
+
+/** What a fix needs of an open draft (DraftSession is one; a plain interface keeps this module pure). */
+export interface DraftEditor {
+  readonly draft: Draft;
+  setIncidentId(id: string | undefined): void;
+  setField<K extends keyof IncidentFields>(name: K, value: IncidentFields[K]): void;
+  updateReference(id: string, patch: Partial<Omit<Reference, 'id'>>): void;
+  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'quote' | 'explanation' | 'techniqueIds' | 'review'>>): void;
+}
 
 /** A field path read into what it names. */
 export type FieldRef =
@@ -50,7 +58,7 @@ export function parseFieldPath(path: string): FieldRef | undefined {
 }
 
 /** The current text of a field of the session's draft. */
-export function fieldText(session: DraftSession, ref: FieldRef): string | undefined {
+export function fieldText(session: DraftEditor, ref: FieldRef): string | undefined {
   const draft = session.draft;
   switch (ref.kind) {
     case 'incidentId':
@@ -67,7 +75,7 @@ export function fieldText(session: DraftSession, ref: FieldRef): string | undefi
 }
 
 /** Writes a field of the session's draft. */
-function writeField(session: DraftSession, ref: FieldRef, text: string): void {
+function writeField(session: DraftEditor, ref: FieldRef, text: string): void {
   const draft = session.draft;
   switch (ref.kind) {
     case 'incidentId':
@@ -95,7 +103,7 @@ function writeField(session: DraftSession, ref: FieldRef, text: string): void {
 }
 
 /** Removes the list item a path names (a technique of a quote). */
-function removeItem(session: DraftSession, ref: FieldRef): void {
+function removeItem(session: DraftEditor, ref: FieldRef): void {
   if (ref.kind !== 'technique') return;
   const annotation = session.draft.annotations[ref.index];
   if (annotation) session.updateAnnotation(annotation.id, { techniqueIds: annotation.techniqueIds.filter((_, j) => j !== ref.position) });
@@ -105,7 +113,7 @@ function removeItem(session: DraftSession, ref: FieldRef): void {
  * Applies `fix` to the session's draft. `editText` may take over edits of one field (the open
  * explanation editor applies its own, so its undo history has them); it returns true when it did.
  */
-export function applyQuickFix(session: DraftSession, fix: QuickFix, editText?: (edit: Extract<FixEdit, { text: string }>) => boolean): void {
+export function applyQuickFix(session: DraftEditor, fix: QuickFix, editText?: (edit: Extract<FixEdit, { text: string }>) => boolean): void {
   const removals = fix.edits.filter((e): e is Extract<FixEdit, { remove: true }> => 'remove' in e);
   const replacements = fix.edits.filter((e): e is Extract<FixEdit, { text: string }> => 'text' in e).sort((a, b) => b.start - a.start);
   for (const edit of replacements) {
