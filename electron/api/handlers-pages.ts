@@ -11,32 +11,39 @@ import type { Handler } from './dispatch';
 /** The pages.* handlers over the open checkout. */
 export function pagesHandlers(services: Services): { 'pages.saveNotes': Handler<'pages.saveNotes'> } {
   return {
-    'pages.saveNotes': async ({ path, notes, expectedText }) => {
+    // The write runs in the checkout's git queue, so it never races a commit, a pull or a repair.
+    'pages.saveNotes': ({ path, notes, expectedText }) => {
       const checkout = services.workspace.require();
-      if (path.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) {
-        throw new ApiError('forbidden', `The path ${JSON.stringify(path)} is inside .git; the workbench writes only pages of the checkout.`);
-      }
-      const absolute = resolveInCheckout(checkout, path);
-      const repoPath = toRepoPath(checkout, absolute);
-      const stats = await lstat(absolute).catch(() => undefined);
-      if (!stats?.isFile()) throw new ApiError('not-found', `There is no page ${JSON.stringify(path)} in the open checkout.`);
-      const current = await readFile(absolute, 'utf8');
-      // The edit line in use (a fork of the framework may name another in the settings).
-      const marker = (await services.store.getSettings()).editLine;
-      if (current !== expectedText) {
-        throw new ApiError('conflict', `${repoPath} changed on disk since it was opened (another program or a pull). Your notes are still in the editor: copy them, reopen the page, and paste them back.`);
-      }
-      if (!splitAtEditLine(current, marker).hasLine) {
-        throw new ApiError('bad-request', `${repoPath} has no edit line ("${marker}"): all of it is generated and read-only, so it has no notes to save.`);
-      }
-      const text = replaceNotes(current, notes, marker);
-      // The guard's own verdict, as a last check that this write keeps the promise.
-      if (isGuardedPath(repoPath)) {
-        const violations = checkChange({ path: repoPath, status: 'modified', oldText: current, newText: text }, { marker });
-        if (violations.length > 0) throw new ApiError('guard-violation', violations.map((v) => v.message).join(' '), { violations });
-      }
-      if (text !== current) await writeFileDurably(absolute, text, stats.mode & 0o777);
-      return { path: repoPath, text };
+      return services.repository.exclusive(checkout, () => saveNotes(services, checkout, path, notes, expectedText));
     },
   };
+}
+
+/** Replaces the notes of one page, refusing anything that would touch its generated part. */
+async function saveNotes(services: Services, checkout: string, path: string, notes: string, expectedText: string): Promise<{ path: string; text: string }> {
+  if (path.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) {
+    throw new ApiError('forbidden', `The path ${JSON.stringify(path)} is inside .git; the workbench writes only pages of the checkout.`);
+  }
+  const absolute = resolveInCheckout(checkout, path);
+  const repoPath = toRepoPath(checkout, absolute);
+  const stats = await lstat(absolute).catch(() => undefined);
+  if (!stats?.isFile()) throw new ApiError('not-found', `There is no page ${JSON.stringify(path)} in the open checkout.`);
+  const current = await readFile(absolute, 'utf8');
+  // The edit line in use (a fork of the framework may name another in the settings).
+  const marker = (await services.store.getSettings()).editLine;
+  if (current !== expectedText) {
+    throw new ApiError('conflict', `${repoPath} changed on disk since it was opened (another program or a pull). Your notes are still in the editor: copy them, reopen the page, and paste them back.`);
+  }
+  if (!splitAtEditLine(current, marker).hasLine) {
+    throw new ApiError('bad-request', `${repoPath} has no edit line ("${marker}"): all of it is generated and read-only, so it has no notes to save.`);
+  }
+  const text = replaceNotes(current, notes, marker);
+  // The guard's own verdict, as a last check that this write keeps the promise.
+  if (isGuardedPath(repoPath)) {
+    const violations = checkChange({ path: repoPath, status: 'modified', oldText: current, newText: text }, { marker });
+    if (violations.length > 0) throw new ApiError('guard-violation', violations.map((v) => v.message).join(' '), { violations });
+  }
+  if (text !== current) await writeFileDurably(absolute, text, stats.mode & 0o777);
+  services.catalog.invalidate();
+  return { path: repoPath, text };
 }

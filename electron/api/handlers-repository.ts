@@ -69,17 +69,24 @@ export function repositoryHandlers(services: Services): { [N in RepositoryOperat
     },
     'repo.switchBranch': async ({ name }) => {
       await repo.switchBranch(checkout(), name);
+      services.catalog.invalidate();
       return { branch: name };
     },
     'repo.fetch': ({ remote }) => repo.fetch(checkout(), remote),
     'repo.pull': async ({ rebase }) => {
       const { fallbackAuthor } = await fromSettings(services);
-      return repo.pull(checkout(), { rebase: rebase ?? false, ...(fallbackAuthor ? { fallbackAuthor } : {}) });
+      // Whatever the outcome, the files may have changed: the catalog reads them again when next asked.
+      const result = await repo.pull(checkout(), { rebase: rebase ?? false, ...(fallbackAuthor ? { fallbackAuthor } : {}) }).finally(() => services.catalog.invalidate());
+      return result;
     },
     'repo.push': ({ remote }) => repo.push(checkout(), remote),
     'repo.aheadBehind': () => repo.aheadBehind(checkout()),
     'repo.undoLastCommit': () => repo.undoLastCommit(checkout()),
     'guard.check': async ({ target }) => ({ violations: await repo.check(checkout(), target ?? 'worktree', (await fromSettings(services)).marker) }),
-    'guard.repair': async ({ path }) => repo.repair(checkout(), path, (await fromSettings(services)).marker),
+    'guard.repair': async ({ path }) => {
+      const result = await repo.repair(checkout(), path, (await fromSettings(services)).marker);
+      services.catalog.invalidate();
+      return result;
+    },
   };
 }

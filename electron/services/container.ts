@@ -36,13 +36,16 @@ export interface Services {
 export async function createServices(options: ContainerOptions): Promise<Services> {
   const events = new EventBus();
   const workspace = new Workspace();
-  const catalog = new CatalogService(workspace);
+  const store = await Store.open({ dir: options.userDataDir });
+  // A fork of the framework may name another edit line in the settings.
+  const catalog = new CatalogService(workspace, async () => (await store.getSettings()).editLine);
   const repository = new RepositoryService({
     progress: { clone: (p) => events.emit('repo.cloneProgress', p), push: (p) => events.emit('repo.pushProgress', p) },
   });
-  const store = await Store.open({ dir: options.userDataDir });
   return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store, repository };
 }
 
-/** Stops the services (closes watchers, waits for pending writes). */
-export async function shutdownServices(_services: Services): Promise<void> {}
+/** Stops the services: waits for git operations under way (a commit, a pull) to finish. */
+export async function shutdownServices(services: Services): Promise<void> {
+  await services.repository.drain();
+}
