@@ -156,3 +156,23 @@ test('a framework page with the corpus below its line renders in the library wit
   await expectNothingRan();
   expectCleanPage(problems);
 });
+
+test('an HTML article opened as a source is reduced to its text: nothing of it runs or loads', async () => {
+  await page.goto(`${served.origin}/#/tagger`);
+  await expect(page.locator('[data-screen="tagger"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Add source' }).click();
+  const html = `<!doctype html><html><head><title>t</title><script>${SENTINEL}</script><style>p{color:red}</style><link rel="stylesheet" href="https://example.org/x.css"></head>
+<body><h1>Campaign on messaging apps</h1><p>Officials said the <b>accounts</b> were targeted.</p>
+<img src="https://example.org/pixel.png" onerror="${SENTINEL}"><table><tr><td>row one</td><td><img src onerror="${SENTINEL}"></td></tr></table>
+<iframe srcdoc="<script>parent.__xss=1</script>"></iframe><p>Second paragraph.</p></body></html>`;
+  await page.locator('input[type="file"]').setInputFiles({ name: 'campaign-article.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const text = page.getByRole('textbox', { name: 'Source text', exact: true });
+  await expect(text).toHaveValue(/Campaign on messaging apps/);
+  const value = await text.inputValue();
+  expect(value).toBe('Campaign on messaging apps\n\nOfficials said the accounts were targeted.\n\nrow one\n\nSecond paragraph.');
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('campaign-article');
+  await page.getByRole('button', { name: 'Use this text' }).click();
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(/.+/);
+  await expectNothingRan();
+  expectCleanPage(problems);
+});

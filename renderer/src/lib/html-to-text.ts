@@ -1,15 +1,20 @@
 /**
- * An HTML file opened as a source text is reduced to its text: parsed by the browser into an
- * inert document (DOMParser runs no script and loads nothing), scripts, styles and other
- * non-text parts dropped, and block elements turned into line breaks so paragraphs survive.
+ * An HTML file opened as a source text is reduced to its text: parsed by the browser inside a
+ * <template> (whose contents are inert: no script runs, nothing loads, no style is even applied,
+ * so the page's CSP has nothing to refuse), scripts, styles and other non-text parts dropped, and
+ * block elements turned into line breaks so paragraphs survive.
  */
-const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, head, nav, footer, form, button, select, input, textarea';
+const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, head, title, meta, link, nav, footer, form, button, select, input, textarea';
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|H[1-6]|HEADER|HR|LI|MAIN|OL|P|PRE|SECTION|TABLE|TBODY|THEAD|TFOOT|TR|UL)$/;
 
 /** The readable text of an HTML document. */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  for (const node of Array.from(doc.querySelectorAll(DROP))) node.remove();
+  // The file cannot close the wrapping template early: its own template tags are renamed.
+  const wrapped = `<template>${html.replace(/<(\/?)template/gi, '<$1x-template')}</template>`;
+  const template = new DOMParser().parseFromString(wrapped, 'text/html').querySelector('template');
+  if (!template) return '';
+  const root = template.content;
+  for (const node of Array.from(root.querySelectorAll(DROP))) node.remove();
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -24,7 +29,7 @@ export function htmlToText(html: string): string {
     if (node.tagName === 'TD' || node.tagName === 'TH') out += '\t';
     if (block) out += '\n\n';
   };
-  walk(doc.body);
+  for (const child of Array.from(root.childNodes)) walk(child);
   return out
     .split('\n')
     .map((line) => line.trim())

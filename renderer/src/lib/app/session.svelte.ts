@@ -23,8 +23,23 @@ export class Session {
     const wb = this.#workbench;
     if (wb.transport === 'none') wb.notices.show('error', 'This page has no access token. Open the full address that `disarm-workbench serve` printed (it ends with #token=…).');
     this.#unsubscribe.push(wb.api.on('shell.command', ({ command }) => this.#onShellCommand(command)));
-    await Promise.all([this.loadSettings(), this.refreshCheckout()]);
+    await Promise.all([this.loadSettings(), this.refreshCheckout(), this.showStoreWarnings()]);
     this.booted = true;
+  }
+
+  /**
+   * What the store had to repair at start (a corrupted file moved aside, a file of a newer
+   * version left alone): shown until dismissed, then cleared on the back end.
+   */
+  async showStoreWarnings(): Promise<void> {
+    const wb = this.#workbench;
+    try {
+      const warnings = await wb.api.call('store.warnings', {});
+      for (const warning of warnings) wb.notices.show('error', warning.file ? `${warning.message} (${warning.file})` : warning.message);
+      if (warnings.length) await wb.api.call('store.dismissWarnings', {});
+    } catch {
+      // Without a token nothing answers; the token notice already says what to do.
+    }
   }
 
   /** Reads the analyst's settings and applies the theme. */

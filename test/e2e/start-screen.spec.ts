@@ -1,0 +1,85 @@
+// The start screen in a browser: a folder that is not a checkout is refused with a message that
+// says why, a clone from a bundle file shows its progress and opens, and the recent checkouts
+// reopen with one click.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HISTORY_BUNDLE } from '../helpers/fixtures';
+import { expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
+import { startServe, type ServedWorkbench } from './support/serve';
+
+test.describe.configure({ mode: 'serial' });
+
+let served: ServedWorkbench;
+let page: Page;
+let problems: PageProblems;
+
+test.beforeAll(async ({ browser }) => {
+  served = await startServe();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  page = await context.newPage();
+  problems = watchPage(page, served.origin);
+});
+
+test.afterAll(async () => {
+  await page?.context().close();
+  await served?.stop();
+});
+
+test('a folder that is not a checkout gets a message that says why, and nothing changes', async () => {
+  await page.goto(served.url);
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  const folder = page.getByRole('textbox', { name: 'Checkout folder' });
+  const plain = join(served.clone.root, 'just-a-folder');
+  mkdirSync(plain);
+  await folder.fill(plain);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.locator('#open-error')).toContainText('is not a git checkout');
+  await expect(folder).toHaveAttribute('aria-invalid', 'true');
+  await folder.fill(join(served.clone.root, 'nowhere'));
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.locator('#open-error')).toContainText('does not exist');
+  // The checkout served stays open.
+  await expect(page.locator('.checkout')).toHaveText(served.clone.path);
+  expectCleanPage(problems);
+});
+
+test('a clone from a bundle file shows its progress, opens, and joins the recent checkouts', async () => {
+  await page.goto(`${served.origin}/#/start`);
+  const destination = join(served.clone.root, 'second-clone');
+  await page.getByRole('textbox', { name: 'From' }).fill(HISTORY_BUNDLE);
+  await page.getByRole('textbox', { name: 'Into the new folder' }).fill(destination);
+  // Note every progress value the page shows while cloning.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    Reflect.set(window, '__progress', seen);
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress[aria-label="Clone progress"]');
+      if (bar instanceof HTMLProgressElement) seen.push(bar.value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(page.locator('[data-screen="library"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.checkout')).toHaveText(destination);
+  const seen: unknown = await page.evaluate(() => Reflect.get(window, '__progress'));
+  expect(Array.isArray(seen) && seen.length > 0, 'the progress bar showed').toBe(true);
+  // The library now reads the new clone.
+  await page.getByRole('searchbox').fill('T0155.007');
+  await expect(page.locator('[data-result="T0155.007"]')).toBeVisible();
+
+  // Both checkouts are recent; one click goes back to the first.
+  await page.goto(`${served.origin}/#/start`);
+  const recent = page.getByRole('group', { name: 'Recent checkouts' });
+  await expect(recent.getByRole('button', { name: destination, exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Checkout folder' }).fill(served.clone.path);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.locator('.checkout')).toHaveText(served.clone.path);
+  await page.goto(`${served.origin}/#/start`);
+  await recent.getByRole('button', { name: destination, exact: true }).click();
+  await expect(page.locator('.checkout')).toHaveText(destination);
+  // Forgetting one leaves its folder alone and the list without it.
+  await page.goto(`${served.origin}/#/start`);
+  await recent.getByRole('button', { name: `Forget ${served.clone.path}` }).click();
+  await expect(recent.getByRole('button', { name: served.clone.path, exact: true })).toHaveCount(0);
+  expectCleanPage(problems);
+});
