@@ -254,16 +254,28 @@ export function orphanedAnnotations(draft: Draft): Draft['annotations'] {
 const ELISION = /\[\s*(?:\.\.\.|…)\s*\]|…/;
 
 /**
+ * The source as quote matching sees it (whitespace runs as one space, quote marks folded), without
+ * the offset maps: validation asks it for every annotation, so callers normalise each source once.
+ */
+export function normalizeSourceText(source: string): string {
+  return source.replace(/\s+/g, ' ').replace(/[“”„‟«»″]/g, '"').replace(/[‘’‚‛′]/g, "'");
+}
+
+/**
  * Whether `quote` is in `source` verbatim, ignoring whitespace and quote-mark style, where an
  * elision (`[...]`) stands for any stretch of the source between the quoted parts.
  */
 export function quoteIsInSource(source: string, quote: string): boolean {
+  return quoteIsInNormalizedSource(normalizeSourceText(source), quote);
+}
+
+/** quoteIsInSource over a source already passed through normalizeSourceText. */
+export function quoteIsInNormalizedSource(normalizedSource: string, quote: string): boolean {
   const parts = quote.split(ELISION).map(normalizeQuote).filter((p) => p !== '');
   if (parts.length === 0) return false;
-  const text = normalizeForMatching(source).text;
   let from = 0;
   for (const part of parts) {
-    const at = text.indexOf(part, from);
+    const at = normalizedSource.indexOf(part, from);
     if (at < 0) return false;
     from = at + part.length;
   }

@@ -2,7 +2,7 @@
  * Validation of a whole draft: every rule, each diagnostic pointing at a field of the draft and
  * offsets in it. Errors block applying the draft; warnings are shown and may stand.
  */
-import { quoteIsInSource } from '../drafts/anchoring';
+import { normalizeSourceText, quoteIsInNormalizedSource } from '../drafts/anchoring';
 import { findTags } from '../drafts/framework-text';
 import type { Draft } from '../drafts/model';
 import { checkText } from './check-text';
@@ -15,6 +15,13 @@ import type { Diagnostic } from './types';
 export function validateDraft(draft: Draft, context: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const f = draft.incident;
+  // Each source is normalised once, not once per annotation (a long article, hundreds of quotes).
+  const normalizedSources = new Map<string, string>();
+  const normalizedSource = (source: { id: string; text: string }): string => {
+    let text = normalizedSources.get(source.id);
+    if (text === undefined) normalizedSources.set(source.id, (text = normalizeSourceText(source.text)));
+    return text;
+  };
 
   // The incident.
   if (draft.incidentId && context.takenIncidentIds?.has(draft.incidentId)) {
@@ -74,7 +81,7 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
     });
     if (a.quote.trim() !== '' && draft.sources.length > 0) {
       const sources = a.anchor ? draft.sources.filter((s) => s.id === a.anchor?.sourceId) : draft.sources;
-      if (!sources.some((s) => quoteIsInSource(s.text, a.quote))) {
+      if (!sources.some((s) => quoteIsInNormalizedSource(normalizedSource(s), a.quote))) {
         const orphaned = a.anchor?.state === 'orphaned' ? ' Its place in the source was lost when the text changed.' : '';
         out.push(diagnostic('quote-not-in-source', a.quote, `${at}.quote`, 0, a.quote.length, `This quote is not word for word in the source text${sources.length > 1 ? 's' : ''} (whitespace and quote marks aside; mark left-out words with [...]).${orphaned}`));
       }
