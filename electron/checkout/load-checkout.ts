@@ -6,10 +6,10 @@
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Catalog } from '../../shared/catalog';
+import { Catalog, type CatalogEntry } from '../../shared/catalog';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../../shared/ids';
-import { parsePageOfKind, type Page } from '../../shared/pages';
+import { parsePageOfKind, parsePageSummary, type ParseResult } from '../../shared/pages';
 
 /** A page that could not be loaded. */
 export interface PageFailure {
@@ -27,8 +27,11 @@ export interface PageWarning {
 export interface LoadedCheckout {
   readonly folder: string;
   readonly catalog: Catalog;
-  /** Parsed pages by repository-relative path. */
-  readonly pages: ReadonlyMap<string, Page>;
+  /**
+   * What was read of each page, by repository-relative path: techniques, tactics and incidents in
+   * full, the other kinds up to their first table (files.read and the page parsers give the rest).
+   */
+  readonly pages: ReadonlyMap<string, CatalogEntry>;
   readonly failures: readonly PageFailure[];
   readonly warnings: readonly PageWarning[];
 }
@@ -36,7 +39,7 @@ export interface LoadedCheckout {
 /** Reads and parses every object page of the checkout at `folder` (which checkDisarmFolder accepted). */
 export async function loadCheckout(folder: string, marker: string = EDIT_LINE): Promise<LoadedCheckout> {
   const files = PAGE_KINDS.flatMap((kind) => listPages(folder, kind));
-  const pages = new Map<string, Page>();
+  const pages = new Map<string, CatalogEntry>();
   const failures: PageFailure[] = [];
   const warnings: PageWarning[] = [];
   // Synchronous reads are several times faster than fs.promises for thousands of small files
@@ -71,7 +74,7 @@ function listPages(folder: string, kind: PageKind): { kind: PageKind; file: stri
   return names.filter((name) => name.endsWith('.md')).map((name) => ({ kind, file: `${relFolder}/${name}` }));
 }
 
-function readPage(folder: string, kind: PageKind, file: string, marker: string): { page: Page } | { reason: string } {
+function readPage(folder: string, kind: PageKind, file: string, marker: string): { page: CatalogEntry } | { reason: string } {
   const path = `${folder}/${file}`;
   let text: string;
   try {
@@ -81,11 +84,17 @@ function readPage(folder: string, kind: PageKind, file: string, marker: string):
   }
   // Decoding replaces invalid bytes with U+FFFD; only then is it worth checking the bytes.
   if (text.includes('\ufffd') && !isUtf8(readFileSync(path))) return { reason: "is not valid UTF-8 text; save it as UTF-8 (the framework's pages are)" };
-  const result = parsePageOfKind(kind, text, marker);
+  const result = parseForCatalog(kind, text, marker);
   if (!result.ok) return { reason: result.reason };
   const fileId = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);
   if (result.page.id !== '' && result.page.id !== fileId) {
     return { page: { ...result.page, warnings: [...result.page.warnings, `the title's id ${result.page.id} differs from the file name`] } };
   }
   return { page: result.page };
+}
+
+/** Full pages for the kinds the catalog models; summaries for the kinds it only lists. */
+function parseForCatalog(kind: PageKind, text: string, marker: string): ParseResult<CatalogEntry> {
+  if (kind === 'technique' || kind === 'incident' || kind === 'tactic') return parsePageOfKind(kind, text, marker);
+  return parsePageSummary(kind, text, marker);
 }

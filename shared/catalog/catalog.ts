@@ -4,6 +4,7 @@
  * used which technique, and how it was described). Built once from parsed pages; read-only.
  */
 import { compareIds, parentTechniqueId, type PageKind } from '../ids';
+import type { PageSummary } from '../pages/other-kinds';
 import type { IncidentPage, Page, TacticPage, TechniquePage } from '../pages/types';
 import { CatalogSearch, type SearchOptions, type SearchResult } from './search';
 import { IncidentTextSearch, type IncidentTextHit } from './incident-text-search';
@@ -53,6 +54,9 @@ export interface CatalogObject {
   readonly summary: string;
 }
 
+/** What the catalog is built from: full pages, or summaries of the kinds it only lists. */
+export type CatalogEntry = Page | PageSummary;
+
 /** Counts per page kind. */
 export type KindCounts = Readonly<Record<PageKind, number>>;
 
@@ -66,8 +70,11 @@ export class Catalog {
   private searchIndex: CatalogSearch | undefined;
   private textIndex: IncidentTextSearch | undefined;
 
-  /** Builds the catalog from parsed pages (any order; pages without an id are counted but not indexed). */
-  constructor(pages: Iterable<Page>) {
+  /**
+   * Builds the catalog from parsed pages (any order; pages without an id are counted but not
+   * indexed). Kinds other than techniques, tactics and incidents may come as summaries.
+   */
+  constructor(pages: Iterable<CatalogEntry>) {
     const techniquePages: TechniquePage[] = [];
     const tacticPages: TacticPage[] = [];
     const incidentPages: IncidentPage[] = [];

@@ -3,5 +3,5 @@ export type * from './types';
 export { parsePage, parsePageOfKind, pageKindOfPath } from './parse-page';
 export { parseTechniquePage, renderTechniquePage, renderTechniqueGenerated } from './technique';
 export { parseIncidentPage, renderIncidentPage, renderIncidentGenerated, renderReferenceRow } from './incident';
-export { parseTacticPage, parsePhasePage, parseTaskPage, parseCounterPage, parseActorTypePage, parseMetatechniquePage } from './other-kinds';
+export { parseTacticPage, parsePhasePage, parseTaskPage, parseCounterPage, parseActorTypePage, parseMetatechniquePage, parsePageSummary, type PageSummary, type SummaryKind } from './other-kinds';
 export { pageHref, renderLinkRow, splitLinkText } from './rows';

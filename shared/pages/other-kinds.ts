@@ -20,9 +20,9 @@ const TITLE_WORDS: Readonly<Record<Exclude<PageKind, 'technique' | 'incident'>, 
 
 type OtherKind = keyof typeof TITLE_WORDS;
 
-function readBase(text: string, kind: OtherKind, marker: string): { base: PageBase; scanned: ScannedPage } | { reason: string } {
+function readBase(text: string, kind: OtherKind, marker: string, fieldsOnly = false): { base: PageBase; scanned: ScannedPage } | { reason: string } {
   const split = splitAtEditLine(text, marker);
-  const scanned = scanGenerated(split.generated);
+  const scanned = scanGenerated(split.generated, { fieldsOnly });
   if ('error' in scanned) return { reason: scanned.error };
   if (!TITLE_WORDS[kind].test(scanned.title.kindWord)) return { reason: `the title names a ${scanned.title.kindWord}, not a ${kind}` };
   const warnings: string[] = [];
@@ -115,4 +115,25 @@ export function parseMetatechniquePage(text: string, marker: string = EDIT_LINE)
   const read = readBase(text, 'metatechnique', marker);
   if ('reason' in read) return { ok: false, reason: read.reason };
   return { ok: true, page: { ...read.base, kind: 'metatechnique', counters: counterRows(read.scanned) } };
+}
+
+/** Kinds the catalog knows by summary only (their tables are read when their page is opened). */
+export type SummaryKind = Exclude<OtherKind, 'tactic'>;
+
+/** What the catalog keeps of a page it knows by summary: its base fields and the tactic of a task. */
+export interface PageSummary extends PageBase {
+  readonly kind: SummaryKind;
+  /** `Belongs to tactic stage` of tasks and counters, else ''. */
+  readonly tacticId: string;
+}
+
+/**
+ * Reads a counter, task, phase, actor type or metatechnique page up to its first table: as
+ * strict about the title as the full parser (so a broken page fails the same way), but without
+ * the tables, which loading a whole checkout does not need.
+ */
+export function parsePageSummary(kind: SummaryKind, text: string, marker: string = EDIT_LINE): ParseResult<PageSummary> {
+  const read = readBase(text, kind, marker, true);
+  if ('reason' in read) return { ok: false, reason: read.reason };
+  return { ok: true, page: { ...read.base, kind, tacticId: leadingId(read.scanned.fields.get('belongs to tactic stage')) } };
 }

@@ -44,8 +44,11 @@ export function parseTitle(line: string): Title | undefined {
   return undefined;
 }
 
-/** Scans a page's generated part (the text before the edit line). */
-export function scanGenerated(generated: string): ScannedPage | { error: string } {
+/**
+ * Scans a page's generated part (the text before the edit line). With `fieldsOnly` it stops at
+ * the first table: the title and the fields are all that a catalog needs of most kinds.
+ */
+export function scanGenerated(generated: string, options: { fieldsOnly?: boolean } = {}): ScannedPage | { error: string } {
   const lines = generated.replace(/\r\n?/g, '\n').split('\n');
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   const title = titleIndex >= 0 ? parseTitle(lines[titleIndex] as string) : undefined;
@@ -63,6 +66,7 @@ export function scanGenerated(generated: string): ScannedPage | { error: string 
     const line = lines[i] as string;
     if (isTableStart(lines, i)) {
       closeField();
+      if (options.fieldsOnly) break;
       const table = readTable(lines, i);
       tables.push(table.table);
       i = table.next - 1;
