@@ -15,6 +15,8 @@ export class DraftStore {
   // Not reactive on purpose: a cache of loads, never shown.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #sessions = new Map<string, Promise<DraftSession>>();
+  /** The sessions loaded so far, for the synchronous question of whether anything is unsaved. */
+  readonly #loaded: DraftSession[] = [];
 
   constructor(api: ApiClient, report: SessionReporter) {
     this.#api = api;
@@ -59,6 +61,8 @@ export class DraftStore {
   /** Deletes a draft (after the analyst confirmed). */
   async remove(id: string): Promise<void> {
     this.#sessions.delete(id);
+    const at = this.#loaded.findIndex((s) => s.id === id);
+    if (at >= 0) this.#loaded.splice(at, 1);
     await this.#api.call('drafts.delete', { id });
     await this.refresh();
   }
@@ -68,7 +72,14 @@ export class DraftStore {
     for (const session of this.#sessions.values()) await (await session).save();
   }
 
+  /** True while some open draft has edits not yet in the store (closing the page would lose them). */
+  hasUnsaved(): boolean {
+    return this.#loaded.some((session) => session.unsaved);
+  }
+
   #session(draft: Draft): DraftSession {
-    return new DraftSession(draft, { api: this.#api, report: this.#report, newId: () => crypto.randomUUID() });
+    const session = new DraftSession(draft, { api: this.#api, report: this.#report, newId: () => crypto.randomUUID() });
+    this.#loaded.push(session);
+    return session;
   }
 }
