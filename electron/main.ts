@@ -109,17 +109,20 @@ async function start(): Promise<void> {
     return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
   });
 
-  const services = await createServices({ userDataDir: app.getPath('userData'), version: app.getVersion() });
+  const pickFolder = async (title: string): Promise<string | undefined> => {
+    const options = { title, properties: ['openDirectory' as const] };
+    const { window } = running;
+    const result = window && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  };
+  const services = await createServices({ userDataDir: app.getPath('userData'), version: app.getVersion(), dialogs: { pickFolder } });
   running.services = services;
   running.dispatch = createDispatcher(createHandlers(services));
   running.ipc = bindIpc({ ipcMain, dispatch: running.dispatch, events: services.events });
 
   const openCheckoutDialog = async () => {
-    const options = { title: 'Open a DISARM framework checkout', properties: ['openDirectory' as const] };
-    const { window } = running;
-    const result = window && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-    const folder = result.filePaths[0];
-    if (!result.canceled && folder) await openFolder(folder);
+    const folder = await pickFolder('Open a DISARM framework checkout');
+    if (folder) await openFolder(folder);
   };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

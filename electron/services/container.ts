@@ -14,6 +14,14 @@ export interface ContainerOptions {
   /** Folder for the drafts/settings store (Electron's userData, or a folder for `serve` and tests). */
   readonly userDataDir: string;
   readonly version: string;
+  /** Native dialogs of the desktop app (absent for `serve` and tests). */
+  readonly dialogs?: Dialogs;
+}
+
+/** The system dialogs the desktop shell offers to the api. */
+export interface Dialogs {
+  /** Shows a folder picker; resolves with the chosen folder, or undefined when cancelled. */
+  pickFolder(title: string): Promise<string | undefined>;
 }
 
 /** All services of the back end. Domains add theirs here. */
@@ -30,6 +38,8 @@ export interface Services {
   readonly repository: RepositoryService;
   /** Drafts, settings and recent repositories (a lowdb file in userDataDir). */
   readonly store: Store;
+  /** Native dialogs, in the desktop app only. */
+  readonly dialogs: Dialogs | undefined;
 }
 
 /** Creates the services. */
@@ -42,7 +52,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   const repository = new RepositoryService({
     progress: { clone: (p) => events.emit('repo.cloneProgress', p), push: (p) => events.emit('repo.pushProgress', p) },
   });
-  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store, repository };
+  return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store, repository, dialogs: options.dialogs };
 }
 
 /** Stops the services: waits for git operations under way (a commit, a pull) to finish. */

@@ -101,7 +101,7 @@ describe('serve: the loopback HTTP transport', () => {
   it('answers an api call that carries the token', async () => {
     const answer = await call('app.info', {});
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ ok: true, result: { version: '0.0.0-test', transport: 'http' } });
+    expect(JSON.parse(answer.body)).toEqual({ ok: true, result: { version: '0.0.0-test', transport: 'http', canPickFolder: false } });
     expect(answer.headers['cache-control']).toBe('no-store');
   });
 
@@ -207,7 +207,7 @@ describe('serve: the loopback HTTP transport', () => {
   it('carries calls and events for the renderer client', async () => {
     const transport = createHttpTransport({ token: server.token, baseUrl: server.origin, retryMs: 50 });
     const api = createApiClient(transport);
-    expect(await api.call('app.info', {})).toEqual({ version: '0.0.0-test', transport: 'http' });
+    expect(await api.call('app.info', {})).toEqual({ version: '0.0.0-test', transport: 'http', canPickFolder: false });
     await expect(api.call('files.read', { path: '../../etc/passwd' })).rejects.toMatchObject({ code: 'bad-request' });
     const error = await api.call('files.read', { path: 'passwd-link' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

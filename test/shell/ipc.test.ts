@@ -84,7 +84,7 @@ describe('IPC transport', () => {
   });
 
   it('runs a call from the main frame of our window through the dispatcher', async () => {
-    expect(await ipcMain.invoke(fromWindow(window), 'app.info', {})).toEqual({ ok: true, result: { version: '0.0.0-test', transport: 'ipc' } });
+    expect(await ipcMain.invoke(fromWindow(window), 'app.info', {})).toEqual({ ok: true, result: { version: '0.0.0-test', transport: 'ipc', canPickFolder: false } });
     const read = await ipcMain.invoke(fromWindow(window), 'files.read', { path: 'generated_pages/techniques/T0002.md' });
     expect(read.ok).toBe(true);
     expect(read.ok && JSON.stringify(read.result)).toContain('DO NOT EDIT ABOVE THIS LINE');

@@ -159,7 +159,7 @@ describe('the main process (with a stand-in for Electron)', () => {
   });
 
   it('opened the command-line folder and answers api calls over IPC from its window only', async () => {
-    expect(await invoke('app.info', {})).toEqual({ ok: true, result: { version: '0.0.0-fake', transport: 'ipc' } });
+    expect(await invoke('app.info', {})).toEqual({ ok: true, result: { version: '0.0.0-fake', transport: 'ipc', canPickFolder: true } });
     const read = await invoke('files.read', { path: 'generated_pages/techniques/T0002.md' });
     expect(read).toMatchObject({ ok: true });
     expect(await invoke('app.info', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -56,6 +56,29 @@ export class StartState {
     }
   }
 
+  /** Desktop app: the system's folder picker fills the field and opens the chosen checkout. */
+  async pickAndOpen(): Promise<boolean> {
+    try {
+      const { folder } = await this.#workbench.api.call('app.pickFolder', { title: 'Open a DISARM framework checkout' });
+      if (folder === null) return false;
+      this.folder = folder;
+      return await this.open(folder);
+    } catch (error) {
+      this.openError = messageOf(error);
+      return false;
+    }
+  }
+
+  /** Desktop app: the system's folder picker chooses where a clone goes. */
+  async pickCloneDestination(): Promise<void> {
+    try {
+      const { folder } = await this.#workbench.api.call('app.pickFolder', { title: 'Choose the folder to clone into (it must not exist yet: pick its parent and add a name)' });
+      if (folder !== null) this.cloneDestination = folder;
+    } catch (error) {
+      this.cloneError = messageOf(error);
+    }
+  }
+
   /** Clones and opens; progress arrives as repo.cloneProgress events. */
   async clone(): Promise<boolean> {
     const source = this.cloneSource.trim();
