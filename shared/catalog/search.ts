@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import { compareIds, type PageKind } from '../ids';
 import type { CatalogObject } from './catalog';
+import { withPrefix } from './sorted-prefix';
 import { WordPrefixIndex } from './word-prefix-index';
 
 /** How a result matched, best first. */
@@ -104,17 +105,10 @@ export class CatalogSearch {
 
   private readonly byRank = (a: CatalogObject, b: CatalogObject): number => (this.rank.get(a.id.toUpperCase()) ?? 0) - (this.rank.get(b.id.toUpperCase()) ?? 0);
 
-  /** Objects whose id starts with `prefix` (upper-cased), in id order, found by binary search. */
+  /** Objects whose id starts with `prefix` (upper-cased), in id order. */
   private *idPrefix(prefix: string): Generator<CatalogObject> {
-    let low = 0;
-    let high = this.sortedIds.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.sortedIds[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < this.sortedIds.length && (this.sortedIds[i] as string).startsWith(prefix); i++) {
-      const object = this.byUpperId.get(this.sortedIds[i] as string);
+    for (const id of withPrefix(this.sortedIds, prefix)) {
+      const object = this.byUpperId.get(id);
       if (object) yield object;
     }
   }

@@ -5,6 +5,7 @@
  * word of a name keeps the sorted ranks of the objects it occurs in, and a query intersects the
  * rank lists of its words: the result comes out already in id order.
  */
+import { withPrefix } from './sorted-prefix';
 
 /** Words of a name as the index sees them: letters and digits, lower-cased. */
 export function nameWords(name: string): string[] {
@@ -43,17 +44,10 @@ export class WordPrefixIndex {
   }
 
   private ranksWithPrefix(prefix: string): Int32Array {
-    let low = 0;
-    let high = this.words.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.words[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
     const lists: Int32Array[] = [];
     let total = 0;
-    for (let i = low; i < this.words.length && (this.words[i] as string).startsWith(prefix); i++) {
-      const list = this.postings.get(this.words[i] as string) as Int32Array;
+    for (const word of withPrefix(this.words, prefix)) {
+      const list = this.postings.get(word) as Int32Array;
       lists.push(list);
       total += list.length;
     }
