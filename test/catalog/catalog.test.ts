@@ -57,6 +57,22 @@ describe('catalog', () => {
     expect(prefixIds).toEqual(['T0151.004', 'T0151.005', 'T0151.006', 'T0151.007']);
   });
 
+  it('finds by name word prefix exactly what a plain scan of the names finds, in id order', () => {
+    const techniques = loaded.catalog.techniques();
+    const words = [...new Set(techniques.flatMap((t) => t.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 2))];
+    let checked = 0;
+    for (const [i, word] of words.entries()) {
+      if (i % 7 !== 0) continue;
+      const query = word.slice(0, Math.max(2, Math.ceil(word.length / 2)));
+      if (/^[a-z]{1,2}\d/.test(query)) continue; // id-shaped: the id tiers answer it
+      const expected = techniques.filter((t) => t.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(query))).map((t) => t.id);
+      const found = loaded.catalog.search(query, { kinds: ['technique'], limit: 500 }).filter((r) => r.tier === 'name-prefix').map((r) => r.id);
+      expect(found, query).toEqual(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('forgives a typo', () => {
     expect(loaded.catalog.search('encrpyted', { kinds: ['technique'] })[0]?.id).toBe('T0155.007');
   });
