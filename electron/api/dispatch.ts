@@ -6,7 +6,8 @@
  */
 import { ZodError } from 'zod';
 import { isOperationName, operations, type ApiOutput, type ApiParsedInput, type OperationName } from '../../shared/api/contract';
-import { ApiError, type ApiErrorData } from '../../shared/api/errors';
+import { ApiError } from '../../shared/api/errors';
+import type { Envelope } from '../../shared/api/wire';
 
 /** Who is calling; transports fill it in, handlers may use it (e.g. to choose a folder picker). */
 export interface CallContext {
@@ -18,9 +19,6 @@ export type Handler<N extends OperationName> = (input: ApiParsedInput<N>, contex
 
 /** Implementations of every operation of the contract. */
 export type Handlers = { readonly [N in OperationName]: Handler<N> };
-
-/** What a transport sends back for one call. */
-export type Envelope = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: ApiErrorData };
 
 /** Logs what the analyst should not see (stack traces of internal errors). */
 export type ErrorLogger = (operation: string, error: unknown) => void;
