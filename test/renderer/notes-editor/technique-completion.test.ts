@@ -1,13 +1,16 @@
-// Technique autocomplete in the notes editor, headless: the real catalog search of a real clone
-// behind the completion source, run against EditorStates with the cursor above and below the line.
+// Technique autocomplete in the notes editor, headless: the completion source the tagger's
+// explanations use too (test/renderer/tagger/mention-completion.test.ts), set up as the notes editor
+// sets it up (nothing above the edit line), with the real catalog search of a real clone behind
+// it, run against EditorStates with the cursor above and below the line.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitAtEditLine } from '../../../shared/edit-line';
-import { generatedPartReadOnly } from '../../../renderer/src/features/notes-editor/generated-part';
-import { techniqueCompletionSource, type TechniqueSearch } from '../../../renderer/src/features/notes-editor/technique-completion';
+import { generatedPartReadOnly, isEditable } from '../../../renderer/src/features/notes-editor/generated-part';
+import { mentionCompletionSource } from '../../../renderer/src/lib/editor/mention-completion';
+import { techniqueSearch, type TechniqueSearch } from '../../../renderer/src/lib/editor/technique-lookup';
 import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
@@ -19,7 +22,7 @@ let page: string;
 beforeAll(async () => {
   clone = cloneHistory();
   backEnd = await startInProcessApi(clone.path);
-  search = (query) => backEnd.api.call('catalog.search', { query, kinds: ['technique'], limit: 20 });
+  search = techniqueSearch(backEnd.api);
   page = readFileSync(join(clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
 });
 afterAll(async () => {
@@ -29,7 +32,7 @@ afterAll(async () => {
 
 async function complete(doc: string, pos: number, explicit = false): Promise<CompletionResult | null> {
   const state = EditorState.create({ doc, extensions: generatedPartReadOnly(), selection: { anchor: pos } });
-  return techniqueCompletionSource(search)(new CompletionContext(state, pos, explicit));
+  return mentionCompletionSource(search, { offerAt: isEditable })(new CompletionContext(state, pos, explicit));
 }
 
 /** The document after picking option `index`. */

@@ -6,7 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentionCompletionSource } from '../../../renderer/src/lib/editor/mention-completion';
 import { mentionAt } from '../../../renderer/src/lib/editor/mention-hover';
-import type { TechniqueSearch } from '../../../renderer/src/lib/editor/technique-lookup';
+import { techniqueSearch, type TechniqueSearch } from '../../../renderer/src/lib/editor/technique-lookup';
 import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
@@ -17,7 +17,7 @@ let search: TechniqueSearch;
 beforeAll(async () => {
   clone = cloneHistory();
   backEnd = await startInProcessApi(clone.path);
-  search = (query) => backEnd.api.call('catalog.search', { query, kinds: ['technique'], limit: 20 });
+  search = techniqueSearch(backEnd.api);
 });
 afterAll(async () => {
   await backEnd?.dispose();

@@ -8,10 +8,11 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { lintKeymap } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+import { mentionCompletion } from '../../lib/editor/mention-completion';
+import type { TechniqueSearch } from '../../lib/editor/technique-lookup';
 import { workbenchEditorTheme } from './editor-host';
-import { generatedPartReadOnly } from './generated-part';
+import { generatedPartReadOnly, isEditable } from './generated-part';
 import { notesLinter, type NotesCheck } from './notes-diagnostics';
-import { techniqueCompletion, type TechniqueSearch } from './technique-completion';
 
 /** What the notes editor needs from the rest of the app. */
 export interface NotesSetupOptions {
@@ -37,7 +38,8 @@ export function notesSetup(options: NotesSetupOptions): Extension {
     // Tab indents only when Escape was not pressed just before, so keyboard users can leave the editor.
     keymap.of([...completionKeymap, ...lintKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
     generatedPartReadOnly(options.marker),
-    techniqueCompletion(options.search),
+    // Never offered above the edit line, where nothing can be typed.
+    mentionCompletion(options.search, { offerAt: isEditable }),
     notesLinter(options.check),
     workbenchEditorTheme,
     // An explicit tabindex lets accessibility checkers see the scrolling area as reachable by keyboard.
