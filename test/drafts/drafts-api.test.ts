@@ -3,32 +3,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
-import { createHandlers } from '../../electron/api/handlers';
-import { createServices, type Services } from '../../electron/services/container';
 import { describeQuote } from '../../shared/drafts/anchoring';
 import type { Draft } from '../../shared/drafts/model';
-import { cloneHistory, SOURCE_ARTICLE, tempDir, type HistoryClone } from '../helpers/fixtures';
+import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
+import { SOURCE_ARTICLE } from '../helpers/fixtures';
 
-let clone: HistoryClone;
-let userData: { path: string; dispose: () => void };
-let services: Services;
-let dispatch: Dispatch;
-const context = { transport: 'http' } as const;
+let api: ApiOverClone;
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  userData = tempDir();
-  services = await createServices({ userDataDir: userData.path, version: 'test' });
-  dispatch = createDispatcher(createHandlers(services), () => undefined);
+  api = await apiOverClone();
 });
-afterAll(() => {
-  clone?.dispose();
-  userData?.dispose();
-});
+afterAll(() => api?.dispose());
 
 async function call<T>(operation: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(operation, args, context);
+  const envelope = await api.dispatch(operation, args);
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
   return envelope.result as T;
 }
@@ -38,21 +26,21 @@ describe('drafts operations', () => {
     const created = await call<Draft>('drafts.create', { content: { incident: { name: 'Messaging apps campaign' } } });
     const saved = await call<Draft>('drafts.update', { id: created.id, expectedRevision: 0, changes: { incident: { summary: 'Kremlin-linked hackers.' } } });
     expect(saved).toMatchObject({ revision: 1, incident: { name: 'Messaging apps campaign', summary: 'Kremlin-linked hackers.' } });
-    const stale = await dispatch('drafts.update', { id: created.id, expectedRevision: 0, changes: { incident: { name: 'x' } } }, context);
+    const stale = await api.dispatch('drafts.update', { id: created.id, expectedRevision: 0, changes: { incident: { name: 'x' } } });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((stale as { error: { details: { draft: Draft } } }).error.details.draft.revision).toBe(1);
     const list = await call<{ id: string; name: string }[]>('drafts.list', {});
     expect(list.map((d) => d.name)).toContain('Messaging apps campaign');
     expect((await call<Draft>('drafts.get', { id: created.id })).incident.summary).toBe('Kremlin-linked hackers.');
     await call('drafts.delete', { id: created.id });
-    expect(await dispatch('drafts.get', { id: created.id }, context)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.dispatch('drafts.get', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuse malformed input before the store sees it', async () => {
-    expect(await dispatch('drafts.get', { id: 'not-a-uuid' }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await dispatch('drafts.create', { content: { incidentId: 'T0001' } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await dispatch('drafts.update', { id: randomUUID(), changes: { unknownField: 1 } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await dispatch('drafts.import', { draft: { schemaVersion: 2 } }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.get', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.create', { content: { incidentId: 'T0001' } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.update', { id: randomUUID(), changes: { unknownField: 1 } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.import', { draft: { schemaVersion: 2 } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('re-anchor quotes when a source text is re-pasted, keeping lost ones as orphans', async () => {
@@ -76,9 +64,9 @@ describe('drafts operations', () => {
 
   it('allocate ids only with a checkout open, then give the master-data rows', async () => {
     const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Rows' }, annotations: [{ id: randomUUID(), quote: 'q', techniqueIds: ['T0143.003'], explanation: 'e', review: 'accepted' }] } });
-    expect(await dispatch('drafts.masterRows', { id: draft.id }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await dispatch('drafts.allocateIds', { id: draft.id }, context)).toMatchObject({ ok: false, error: { code: 'no-repository' } });
-    services.workspace.set(clone.path);
+    expect(await api.dispatch('drafts.masterRows', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.allocateIds', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'no-repository' } });
+    api.services.workspace.set(api.clone.path);
     const allocated = await call<Draft>('drafts.allocateIds', { id: draft.id });
     expect(allocated.incidentId).toBe('I00130');
     const rows = await call<{ incidents: { disarm_id: string }[]; incidenttechniques: { disarm_id: string; name: string }[] }>('drafts.masterRows', { id: draft.id });
@@ -93,10 +81,10 @@ describe('drafts operations', () => {
     const report = await call<{ incidentPage: string; written: string[] }>('drafts.apply', { id: draft.id });
     expect(report.incidentPage).toBe('generated_pages/incidents/I00130.md');
     expect(report.written.sort()).toEqual(['generated_pages/incidents/I00130.md', 'generated_pages/techniques/T0143.003.md']);
-    expect(readFileSync(join(clone.path, report.incidentPage), 'utf8')).toContain('# Incident I00130: Rows');
+    expect(readFileSync(join(api.clone.path, report.incidentPage), 'utf8')).toContain('# Incident I00130: Rows');
     // An error blocks the apply, with the diagnostics in the error's details.
     await call('drafts.update', { id: draft.id, changes: { annotations: allocated.annotations.map((a) => ({ ...a, techniqueIds: ['T0143.999'] })) } });
-    const refused = await dispatch('drafts.apply', { id: draft.id }, context);
+    const refused = await api.dispatch('drafts.apply', { id: draft.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(JSON.stringify(refused)).toContain('unknown-id');
   });
@@ -106,10 +94,10 @@ describe('settings operations', () => {
   it('get and change settings, list recent repositories, report store warnings', async () => {
     expect(await call('settings.get', {})).toMatchObject({ theme: 'system', editLine: 'DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW' });
     expect(await call('settings.update', { theme: 'dark', authorName: 'Ana' })).toMatchObject({ theme: 'dark', authorName: 'Ana' });
-    expect(await dispatch('settings.update', { theme: 'purple' }, context)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    await services.store.addRecent(clone.path);
-    expect(await call('recent.list', {})).toEqual([{ path: clone.path, openedAt: expect.any(String) }]);
-    expect(await call('recent.remove', { path: clone.path })).toEqual([]);
+    expect(await api.dispatch('settings.update', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await api.services.store.addRecent(api.clone.path);
+    expect(await call('recent.list', {})).toEqual([{ path: api.clone.path, openedAt: expect.any(String) }]);
+    expect(await call('recent.remove', { path: api.clone.path })).toEqual([]);
     expect(await call('store.warnings', {})).toEqual([]);
   });
 });

@@ -4,10 +4,8 @@
  * the renderer's models are tested headless against what the back end really answers.
  */
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
-import { createDispatcher } from '../../../electron/api/dispatch';
-import { createHandlers } from '../../../electron/api/handlers';
-import { createServices, shutdownServices, type Services } from '../../../electron/services/container';
-import { tempDir } from '../../helpers/fixtures';
+import type { Services } from '../../../electron/services/container';
+import { startBackEnd } from '../../helpers/api-over-clone';
 
 /** A client, its services, and `dispose` to stop them and remove the user-data folder. */
 export interface InProcessApi {
@@ -18,14 +16,13 @@ export interface InProcessApi {
 
 /** Starts the back end with `checkout` open. */
 export async function startInProcessApi(checkout: string): Promise<InProcessApi> {
-  const userData = tempDir('disarm-userdata-');
-  const services = await createServices({ userDataDir: userData.path, version: 'test' });
+  const backEnd = await startBackEnd();
+  const { services } = backEnd;
   services.workspace.set(checkout);
-  const dispatch = createDispatcher(createHandlers(services), () => undefined);
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const api = createApiClient({
     async invoke(operation, args) {
-      const envelope = await dispatch(operation, args, { transport: 'http' });
+      const envelope = await backEnd.dispatch(operation, args);
       if (!envelope.ok) throw envelope.error;
       return envelope.result;
     },
@@ -42,8 +39,7 @@ export async function startInProcessApi(checkout: string): Promise<InProcessApi>
     services,
     async dispose() {
       unsubscribe();
-      await shutdownServices(services);
-      userData.dispose();
+      await backEnd.dispose();
     },
   };
 }
