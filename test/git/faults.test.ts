@@ -6,23 +6,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { DISARM_DIR, PROJECT_ROOT, cloneHistory, git, tempDir, type HistoryClone } from '../helpers/fixtures';
+import { refusal } from '../helpers/refusal';
 import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
 
 const repo = new RepositoryService();
 let clone: HistoryClone;
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => new Error('expected a refusal'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw error;
-  return error;
-}
 
 beforeAll(() => {
   clone = cloneHistory();
@@ -36,6 +27,16 @@ beforeEach(() => {
   spawnQuiet(clone.path, 'config', '--unset-all', 'core.autocrlf');
   for (const branch of ['other', 'rescued']) spawnQuiet(clone.path, 'branch', '-q', '-D', branch);
 });
+
+/** Branch `other` and `main` each add a different note to T0155.007: merging them conflicts. */
+function divergeOnT0155_007(): void {
+  git(clone.path, 'switch', '-q', '-c', 'other');
+  appendNotes(clone.path, T0155_007, '\nother side');
+  git(clone.path, 'commit', '-qam', 'other');
+  git(clone.path, 'switch', '-q', 'main');
+  appendNotes(clone.path, T0155_007, '\nmain side');
+  git(clone.path, 'commit', '-qam', 'main');
+}
 
 function spawnQuiet(cwd: string, ...args: string[]): void {
   try {
@@ -77,7 +78,7 @@ function spawnQuiet(cwd: string, ...args: string[]): void {
         const text = readFileSync(join(clone.path, T0155_007), 'utf8');
         await repo.stage(clone.path, [T0155_007]);
         const head = git(clone.path, 'rev-parse', 'HEAD');
-        const error = await rejection(repo.commit(clone.path, 'notes'));
+        const error = await refusal(repo.commit(clone.path, 'notes'));
         expect(error.message).toContain('team check: T0155.007 needs a source link');
         expect(error.message).toContain('still staged');
         expect(error.details).toMatchObject({ hookOutput: expect.stringContaining('needs a source link') });
@@ -94,11 +95,11 @@ function spawnQuiet(cwd: string, ...args: string[]): void {
     writeFileSync(lock, '');
     try {
       appendNotes(clone.path, T0155_007, '\nnote');
-      const staging = await rejection(repo.stage(clone.path, [T0155_007]));
+      const staging = await refusal(repo.stage(clone.path, [T0155_007]));
       expect(staging.code).toBe('busy');
       expect(staging.message).toMatch(/index\.lock/);
       expect(staging.message).toMatch(/delete/);
-      const committing = await rejection(repo.commit(clone.path, 'x'));
+      const committing = await refusal(repo.commit(clone.path, 'x'));
       expect(committing.code).toBe('busy');
       expect(committing.message).toContain(lock);
       await expect(repo.undoLastCommit(clone.path)).rejects.toMatchObject({ code: 'busy' });
@@ -120,42 +121,32 @@ describe('odd states', () => {
     appendNotes(clone.path, T0155_007, '\nnote');
     await repo.stage(clone.path, [T0155_007]);
     expect(await repo.check(clone.path, 'staged')).toEqual([]);
-    expect((await rejection(repo.commit(clone.path, 'x'))).message).toMatch(/detached/);
-    expect((await rejection(repo.pull(clone.path))).message).toMatch(/detached/);
-    expect((await rejection(repo.push(clone.path))).message).toMatch(/detached/);
+    expect((await refusal(repo.commit(clone.path, 'x'))).message).toMatch(/detached/);
+    expect((await refusal(repo.pull(clone.path))).message).toMatch(/detached/);
+    expect((await refusal(repo.push(clone.path))).message).toMatch(/detached/);
     await repo.createBranch(clone.path, 'rescued');
     await repo.commit(clone.path, 'on a branch now');
     expect((await repo.status(clone.path)).head).toMatchObject({ kind: 'branch', name: 'rescued' });
   });
 
   it('a merge under way: conflicts are reported, commit/pull/switch refused with the way out', async () => {
-    git(clone.path, 'switch', '-q', '-c', 'other');
-    appendNotes(clone.path, T0155_007, '\nother side');
-    git(clone.path, 'commit', '-qam', 'other');
-    git(clone.path, 'switch', '-q', 'main');
-    appendNotes(clone.path, T0155_007, '\nmain side');
-    git(clone.path, 'commit', '-qam', 'main');
+    divergeOnT0155_007();
     spawnQuiet(clone.path, 'merge', '-q', 'other');
     const status = await repo.status(clone.path);
     expect(status.operation).toBe('merge');
     expect(status.files).toEqual([expect.objectContaining({ path: T0155_007, conflicted: true })]);
     expect(await repo.check(clone.path, 'staged')).toEqual([expect.objectContaining({ file: T0155_007, rule: 'unmerged' })]);
-    expect((await rejection(repo.commit(clone.path, 'x'))).message).toMatch(/merge is under way.*git merge --abort/s);
-    expect((await rejection(repo.pull(clone.path))).message).toMatch(/merge is under way/);
-    expect((await rejection(repo.switchBranch(clone.path, 'other'))).message).toMatch(/merge is under way/);
+    expect((await refusal(repo.commit(clone.path, 'x'))).message).toMatch(/merge is under way.*git merge --abort/s);
+    expect((await refusal(repo.pull(clone.path))).message).toMatch(/merge is under way/);
+    expect((await refusal(repo.switchBranch(clone.path, 'other'))).message).toMatch(/merge is under way/);
   });
 
   it('a rebase under way: reported, commit refused', async () => {
-    git(clone.path, 'switch', '-q', '-c', 'other');
-    appendNotes(clone.path, T0155_007, '\nother side');
-    git(clone.path, 'commit', '-qam', 'other');
-    git(clone.path, 'switch', '-q', 'main');
-    appendNotes(clone.path, T0155_007, '\nmain side');
-    git(clone.path, 'commit', '-qam', 'main');
+    divergeOnT0155_007();
     spawnQuiet(clone.path, 'rebase', '-q', 'other');
     expect((await repo.status(clone.path)).operation).toBe('rebase');
-    expect((await rejection(repo.commit(clone.path, 'x'))).message).toMatch(/rebase is under way.*git rebase --abort/s);
-    expect((await rejection(repo.undoLastCommit(clone.path))).message).toMatch(/rebase is under way/);
+    expect((await refusal(repo.commit(clone.path, 'x'))).message).toMatch(/rebase is under way.*git rebase --abort/s);
+    expect((await refusal(repo.undoLastCommit(clone.path))).message).toMatch(/rebase is under way/);
   });
 
   it('an unborn branch: opens, reports it, checks every file as new, commits a new incident as the first commit', async () => {
@@ -182,7 +173,7 @@ describe('odd states', () => {
       const first = await repo.commit(path, 'First incident');
       expect(git(path, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
       expect(first.commit).toBe(git(path, 'rev-parse', 'HEAD').trim());
-      expect((await rejection(repo.undoLastCommit(path))).message).toMatch(/first commit/);
+      expect((await refusal(repo.undoLastCommit(path))).message).toMatch(/first commit/);
     } finally {
       fresh.dispose();
     }
@@ -272,7 +263,7 @@ describe('the commit author', () => {
       const isolated = new RepositoryService({ baseEnv: env });
       appendNotes(anonymous.path, T0155_007, '\nnote');
       await isolated.stage(anonymous.path, [T0155_007]);
-      const error = await rejection(isolated.commit(anonymous.path, 'no author'));
+      const error = await refusal(isolated.commit(anonymous.path, 'no author'));
       expect(error.code).toBe('bad-request');
       expect(error.message).toMatch(/No author is set.*Settings/s);
       const result = await isolated.commit(anonymous.path, 'with the settings\' author', { fallbackAuthor: { name: 'Ana Lyst', email: 'ana@example.org' } });

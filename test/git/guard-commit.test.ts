@@ -7,9 +7,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
-import { ApiError } from '../../shared/api/errors';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { DISARM_DIR, cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
+import { refusal } from '../helpers/refusal';
 import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
 
 let clone: HistoryClone;
@@ -24,15 +24,6 @@ beforeEach(() => {
   git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
   git(clone.path, 'clean', '-fdq');
 });
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('the guard on a real checkout', () => {
   it('passes notes appended below the line of T0155.007, and the guarded commit succeeds', async () => {

@@ -5,10 +5,10 @@
 import { mkdirSync, existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors';
 import type { GitProgress } from '../../electron/git/core/runner';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { HISTORY_BUNDLE, addBareRemote, cloneHistory, git, tempDir, type HistoryClone } from '../helpers/fixtures';
+import { refusal } from '../helpers/refusal';
 
 const progress: GitProgress[] = [];
 const repo = new RepositoryService({ progress: { clone: (p) => progress.push(p) } });
@@ -24,15 +24,6 @@ afterAll(() => {
   clone.dispose();
   scratch.dispose();
 });
-
-async function reason(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => new Error('expected a refusal'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw error;
-  return error;
-}
 
 describe('open', () => {
   it('opens a checkout (through a symbolic link too) and describes it', async () => {
@@ -71,7 +62,7 @@ describe('open', () => {
       [movedTree, /work tree elsewhere/],
     ];
     for (const [folder, expected] of cases) {
-      const error = await reason(repo.open(folder));
+      const error = await refusal(repo.open(folder));
       expect(error.code, folder).toBe('not-a-checkout');
       expect(error.message, folder).toMatch(expected);
     }
@@ -100,10 +91,10 @@ describe('clone', () => {
   });
 
   it('refuses bad destinations and missing sources', async () => {
-    expect((await reason(repo.clone(HISTORY_BUNDLE, 'relative'))).code).toBe('bad-request');
-    expect((await reason(repo.clone(HISTORY_BUNDLE, clone.path))).code).toBe('conflict');
-    expect((await reason(repo.clone(HISTORY_BUNDLE, join(scratch.path, 'no', 'parent')))).code).toBe('not-found');
-    expect((await reason(repo.clone(join(scratch.path, 'nothing-here.bundle'), join(scratch.path, 'x')))).code).toBe('not-found');
+    expect((await refusal(repo.clone(HISTORY_BUNDLE, 'relative'))).code).toBe('bad-request');
+    expect((await refusal(repo.clone(HISTORY_BUNDLE, clone.path))).code).toBe('conflict');
+    expect((await refusal(repo.clone(HISTORY_BUNDLE, join(scratch.path, 'no', 'parent')))).code).toBe('not-found');
+    expect((await refusal(repo.clone(join(scratch.path, 'nothing-here.bundle'), join(scratch.path, 'x')))).code).toBe('not-found');
   });
 
   it('removes a clone that is not of the DISARM framework', async () => {
@@ -113,7 +104,7 @@ describe('clone', () => {
     git(other, 'add', 'README.md');
     git(other, '-c', 'user.name=x', '-c', 'user.email=x@example.org', 'commit', '-qm', 'x');
     const destination = join(scratch.path, 'clone-of-other');
-    const error = await reason(repo.clone(other, destination));
+    const error = await refusal(repo.clone(other, destination));
     expect(error.code).toBe('not-a-checkout');
     expect(error.message).toMatch(/removed again.*no generated_pages/s);
     expect(existsSync(destination)).toBe(false);
@@ -121,7 +112,7 @@ describe('clone', () => {
 
   it('says clearly when a remote cannot be reached', async () => {
     const destination = join(scratch.path, 'unreachable');
-    const error = await reason(repo.clone('https://127.0.0.1:9/DISARMframeworks.git', destination));
+    const error = await refusal(repo.clone('https://127.0.0.1:9/DISARMframeworks.git', destination));
     expect(error.code).toBe('git');
     expect(error.message).toMatch(/could not be reached/);
     expect(existsSync(destination)).toBe(false);

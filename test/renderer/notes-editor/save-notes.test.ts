@@ -3,10 +3,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import { splitAtEditLine } from '../../../shared/edit-line';
 import { checkChange } from '../../../shared/guard';
 import { cloneHistory, git, type HistoryClone } from '../../helpers/fixtures';
+import { refusal } from '../../helpers/refusal';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
 let clone: HistoryClone;
@@ -21,12 +21,6 @@ afterAll(async () => {
   await backEnd?.dispose();
   clone?.dispose();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('pages.saveNotes', () => {
   it('writes the notes below the line and keeps the generated part', async () => {
