@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describeQuote } from '../shared/drafts/anchoring';
 import type { FrameworkLookup, TechniqueRef } from '../shared/drafts/framework-lookup';
 import { Draft, DRAFT_SCHEMA_VERSION } from '../shared/drafts/model';
+import { ARTICLE_INCIDENT, articleReferences, articleSource } from '../test/helpers/article-incident';
 import { SOURCE_ARTICLE } from '../test/helpers/fixtures';
 import { seededRandom } from './stats';
 
@@ -126,22 +127,10 @@ export function makeBenchDraft(lookup: FrameworkLookup, options: BenchDraftOptio
     createdAt: now,
     updatedAt: now,
     revision: annotations.length,
-    incident: {
-      name: 'Kremlin-linked hackers target WhatsApp and Signal accounts of officials and journalists',
-      summary: 'A cyber campaign linked to the Kremlin targets the <i>WhatsApp</i> and <i>Signal</i> accounts of European officials and journalists with AI-assisted phishing (T0143.003: Impersonated Persona).',
-      type: 'campaign',
-      yearStarted: '2025',
-      attributedTo: 'Russia',
-      foundInCountry: 'Netherlands, Portugal',
-      foundVia: 'news',
-      dateAdded: '2025-02-20',
-      notes: 'Reported by the Dutch MIVD and the Portuguese SIS.',
-    },
-    references: [
-      { id: referenceId, url: 'https://www.example.com/news/russia-linked-cyber-campaign-whatsapp-signal', pubDate: '2025/02/19', authors: 'Staff Reporter', org: 'Example News', archiveUrl: 'https://web.archive.org/web/20250220000000/https://www.example.com/news/russia-linked-cyber-campaign-whatsapp-signal' },
-      { id: uuidFrom(random), url: 'https://www.politico.eu/article/dutch-intelligence-whatsapp-signal-warning/', pubDate: '2025/02/18', authors: 'Politico Europe', org: 'Politico', archiveUrl: 'https://web.archive.org/web/20250219000000/https://www.politico.eu/article/dutch-intelligence-whatsapp-signal-warning/' },
-    ],
-    sources: [{ id: sourceId, title: 'Russia-Linked Cyber Campaign Targets WhatsApp & Signal Accounts', referenceId, text: article }],
+    // With a mention in the summary too, which validation checks like the explanations'.
+    incident: { ...ARTICLE_INCIDENT, summary: ARTICLE_INCIDENT.summary.replace(/\.$/, ' (T0143.003: Impersonated Persona).') },
+    references: articleReferences(referenceId, uuidFrom(random)),
+    sources: [articleSource(sourceId, referenceId, article)],
     annotations,
   });
 }

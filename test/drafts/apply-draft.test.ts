@@ -19,6 +19,7 @@ import { findBlocks } from '../../shared/drafts/notes-blocks';
 import { parseDescription } from '../../shared/drafts/render-description';
 import { parseIncidentPage } from '../../shared/pages';
 import type { Catalog } from '../../shared/catalog';
+import { ARTICLE_INCIDENT, articleReferences, articleSource } from '../helpers/article-incident';
 import { cloneHistory, git, SOURCE_ARTICLE, tempDir, type HistoryClone } from '../helpers/fixtures';
 
 const article = readFileSync(SOURCE_ARTICLE, 'utf8');
@@ -61,22 +62,9 @@ async function makeDraft(): Promise<Draft> {
   const sourceId = randomUUID();
   const referenceId = randomUUID();
   const draft = await store.createDraft({
-    incident: {
-      name: 'Kremlin-linked hackers target WhatsApp and Signal accounts of officials and journalists',
-      summary: 'A cyber campaign linked to the Kremlin targets the <i>WhatsApp</i> and <i>Signal</i> accounts of European officials and journalists with AI-assisted phishing.',
-      type: 'campaign',
-      yearStarted: '2025',
-      attributedTo: 'Russia',
-      foundInCountry: 'Netherlands, Portugal',
-      foundVia: 'news',
-      dateAdded: '2025-02-20',
-      notes: 'Reported by the Dutch MIVD and the Portuguese SIS.',
-    },
-    references: [
-      { id: referenceId, url: 'https://www.example.com/news/russia-linked-cyber-campaign-whatsapp-signal', pubDate: '2025/02/19', authors: 'Staff Reporter', org: 'Example News', archiveUrl: 'https://web.archive.org/web/20250220000000/https://www.example.com/news/russia-linked-cyber-campaign-whatsapp-signal' },
-      { id: randomUUID(), url: 'https://www.politico.eu/article/dutch-intelligence-whatsapp-signal-warning/', pubDate: '2025/02/18', authors: 'Politico Europe', org: 'Politico', archiveUrl: 'https://web.archive.org/web/20250219000000/https://www.politico.eu/article/dutch-intelligence-whatsapp-signal-warning/' },
-    ],
-    sources: [{ id: sourceId, title: 'Russia-Linked Cyber Campaign Targets WhatsApp & Signal Accounts', referenceId, text: article }],
+    incident: ARTICLE_INCIDENT,
+    references: articleReferences(referenceId, randomUUID()),
+    sources: [articleSource(sourceId, referenceId, article)],
     annotations: QUOTES.map((q) => {
       const start = article.indexOf(q.quote);
       expect(start).toBeGreaterThanOrEqual(0);
