@@ -230,7 +230,7 @@ test('each screen passes an accessibility scan in both themes, and is photograph
     { name: 'start', url: '#/start', ready: () => expect(page.getByRole('heading', { name: 'Recent checkouts' })).toBeVisible() },
     { name: 'library', url: '#/library/T0155.007', ready: () => expect(page.getByRole('heading', { name: /T0155\.007/ })).toBeVisible() },
     { name: 'editor', url: draftUrl.slice(draftUrl.indexOf('#')), ready: () => expect(page.locator('[data-preview]')).toBeVisible() },
-    { name: 'editor', shot: 'drafts', url: '#/editor', ready: () => expect(page.getByRole('link', { name: /Russia-linked campaign/ })).toBeVisible() },
+    { name: 'editor', shot: 'drafts', url: '#/editor', ready: () => expect(page.getByRole('link', { name: /^I\d{5} · Russia-linked campaign/ })).toBeVisible() },
     { name: 'tagger', url: draftUrl.slice(draftUrl.indexOf('#')).replace('#/editor/', '#/tagger/'), ready: async () => expect.poll(() => highlightCount(page)).toBe(3) },
     { name: 'settings', url: '#/settings', ready: () => expect(page.getByRole('textbox', { name: 'Text', exact: true })).toBeVisible() },
   ];
