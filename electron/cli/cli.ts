@@ -1,6 +1,7 @@
 /**
  * `disarm-workbench`: the command line of the workbench. Each subcommand lives in its own module
- * under commands/; this file only finds it, runs it and turns usage errors into exit code 2.
+ * under commands/, loaded when it runs; this file only finds it, runs it and turns usage errors
+ * into exit code 2.
  */
 import { EXIT_USAGE, UsageError, type Command, type CommandIO } from './command';
 import { commands } from './commands';
@@ -11,18 +12,19 @@ const PROGRAM = 'disarm-workbench';
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overview());
+    io.stdout(await overview());
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version') {
     io.stdout(`${PROGRAM} ${process.env.npm_package_version ?? ''}`.trim() + '\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`${PROGRAM}: unknown command '${name}'.\n\n${overview()}`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`${PROGRAM}: unknown command '${name}'.\n\n${await overview()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage + '\n');
     return 0;
@@ -38,9 +40,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   }
 }
 
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The list of commands with their summaries (the only time every command's module is loaded). */
+async function overview(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: ${PROGRAM} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun '${PROGRAM} <command> --help' for a command's options.\n`;
 }
 

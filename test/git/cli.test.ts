@@ -30,7 +30,7 @@ let clone: HistoryClone;
 beforeAll(async () => {
   // The CLI bundle exactly as scripts/build-node.mjs makes it (CLI entry only: fast, and
   // independent of the other bundles).
-  await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: join(PROJECT_ROOT, 'dist', 'node'), absWorkingDir: PROJECT_ROOT });
+  await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', packages: 'external', logLevel: 'warning', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: join(PROJECT_ROOT, 'dist', 'node'), absWorkingDir: PROJECT_ROOT });
   clone = cloneHistory();
 });
 afterAll(() => clone.dispose());

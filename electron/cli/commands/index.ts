@@ -1,10 +1,21 @@
-/** The subcommands of `disarm-workbench`, in the order `--help` lists them. */
+/**
+ * The subcommands of `disarm-workbench`, in the order `--help` lists them. Each module is loaded
+ * only when its command runs (or help is asked for): `check` in a pre-commit hook should not pay
+ * for loading the spreadsheet, schema and server libraries that other commands need.
+ */
 import type { Command } from '../command';
-import { checkCommand } from './check-command';
-import { draftCommand } from './draft-command';
-import { indexCommand } from './index-command';
-import { installHookCommand } from './install-hook-command';
-import { lintCommand } from './lint-command';
-import { serveCommand } from './serve-command';
 
-export const commands: readonly Command[] = [indexCommand, serveCommand, checkCommand, installHookCommand, lintCommand, draftCommand];
+/** A subcommand by name, and how to load it. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: 'index', load: async () => (await import('./index-command')).indexCommand },
+  { name: 'serve', load: async () => (await import('./serve-command')).serveCommand },
+  { name: 'check', load: async () => (await import('./check-command')).checkCommand },
+  { name: 'install-hook', load: async () => (await import('./install-hook-command')).installHookCommand },
+  { name: 'lint', load: async () => (await import('./lint-command')).lintCommand },
+  { name: 'draft', load: async () => (await import('./draft-command')).draftCommand },
+];

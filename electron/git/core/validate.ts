@@ -6,30 +6,26 @@
  * `--`/`--end-of-options`, and simple-git's protection still watches, behind this wall.
  */
 import { isAbsolute } from 'node:path';
-import { ApiError } from '../../../shared/api/errors';
 import { RefName, RepoPath } from '../../../shared/api/schemas';
-
-function refuse(field: string, value: string, reason: string): never {
-  throw new ApiError('bad-request', `The ${field} ${JSON.stringify(value.slice(0, 120))} was refused: ${reason}.`, { field });
-}
+import { refuseInput } from './refuse-input';
 
 function checkSchema(field: string, value: string, schema: typeof RefName | typeof RepoPath): string {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) refuse(field, value, parsed.error.issues[0]?.message ?? 'not acceptable');
+  if (!parsed.success) refuseInput(field, value, parsed.error.issues[0]?.message ?? 'not acceptable');
   return parsed.data;
 }
 
 /** A branch name: git's ref rules, never an option, never HEAD. */
 export function validBranchName(value: string): string {
   checkSchema('branch name', value, RefName);
-  if (value === 'HEAD' || value === '@' || value.startsWith('refs/')) refuse('branch name', value, 'choose a plain branch name such as `incident-I00130`');
+  if (value === 'HEAD' || value === '@' || value.startsWith('refs/')) refuseInput('branch name', value, 'choose a plain branch name such as `incident-I00130`');
   return value;
 }
 
 /** A remote name (`origin`); the caller also checks that the remote exists. */
 export function validRemoteName(value: string): string {
   checkSchema('remote name', value, RefName);
-  if (value.includes('/')) refuse('remote name', value, 'a remote name has no `/`');
+  if (value.includes('/')) refuseInput('remote name', value, 'a remote name has no `/`');
   return value;
 }
 
@@ -37,15 +33,15 @@ export function validRemoteName(value: string): string {
 export function validRepoPath(value: string): string {
   const path = checkSchema('path', value, RepoPath).replace(/\\/g, '/');
   // .git holds the remotes' addresses (which may carry credentials) and the hooks: never a file to show or stage.
-  if (path.split('/').some((segment) => segment.toLowerCase() === '.git')) refuse('path', value, 'it is inside .git, which is not part of the checkout\'s files');
+  if (path.split('/').some((segment) => segment.toLowerCase() === '.git')) refuseInput('path', value, 'it is inside .git, which is not part of the checkout\'s files');
   return path;
 }
 
 /** A commit message: some text, no NUL, not absurdly long. It travels in a file, never as an argument. */
 export function validCommitMessage(value: string): string {
-  if (value.trim() === '') refuse('commit message', value, 'write a message that says what the commit adds');
-  if (value.includes('\0')) refuse('commit message', value, 'it contains a NUL character');
-  if (value.length > 100_000) refuse('commit message', value, 'it is longer than 100,000 characters');
+  if (value.trim() === '') refuseInput('commit message', value, 'write a message that says what the commit adds');
+  if (value.includes('\0')) refuseInput('commit message', value, 'it contains a NUL character');
+  if (value.length > 100_000) refuseInput('commit message', value, 'it is longer than 100,000 characters');
   return value;
 }
 
@@ -58,39 +54,24 @@ const SCHEMES = ['https', 'http', 'ssh', 'git', 'file'];
  */
 export function validCloneSource(value: string): string {
   const field = 'clone source';
-  if (value.trim() !== value || value === '') refuse(field, value, 'it is empty or has spaces around it');
-  if (value.startsWith('-')) refuse(field, value, 'it must not start with `-`');
-  if (/[\0-\x1f\x7f]/.test(value)) refuse(field, value, 'it contains control characters');
-  if (value.includes('::')) refuse(field, value, 'git transport helpers (`ext::`, `fd::` ...) are not allowed');
+  if (value.trim() !== value || value === '') refuseInput(field, value, 'it is empty or has spaces around it');
+  if (value.startsWith('-')) refuseInput(field, value, 'it must not start with `-`');
+  if (/[\0-\x1f\x7f]/.test(value)) refuseInput(field, value, 'it contains control characters');
+  if (value.includes('::')) refuseInput(field, value, 'git transport helpers (`ext::`, `fd::` ...) are not allowed');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value);
   if (scheme) {
-    if (!SCHEMES.includes((scheme[1] ?? '').toLowerCase())) refuse(field, value, `only ${SCHEMES.join(', ')} addresses are allowed`);
-    if (/\s/.test(value)) refuse(field, value, 'an address has no spaces');
+    if (!SCHEMES.includes((scheme[1] ?? '').toLowerCase())) refuseInput(field, value, `only ${SCHEMES.join(', ')} addresses are allowed`);
+    if (/\s/.test(value)) refuseInput(field, value, 'an address has no spaces');
     return value;
   }
   if (isAbsolute(value)) return value;
   if (/^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:[^\s]+$/.test(value) && !value.includes('@-')) return value;
-  return refuse(field, value, 'give an https/ssh address, `user@host:path`, or the absolute path of a local checkout or bundle file');
+  return refuseInput(field, value, 'give an https/ssh address, `user@host:path`, or the absolute path of a local checkout or bundle file');
 }
 
-const REVISION = /^[A-Za-z0-9_][A-Za-z0-9._/~^@{}-]*$/;
-
-/** A revision name (branch, tag, commit id, `HEAD~3`); resolved by git afterwards. */
-export function validRevision(value: string): string {
-  if (!REVISION.test(value)) refuse('revision', value, 'it is not a revision name (a branch, tag or commit id)');
-  return value;
-}
-
-/** A revision range `A..B` for `check --range`; each side is then resolved by git. */
-export function validRevisionRange(value: string): { from: string; to: string } {
-  const parts = value.split('..');
-  if (parts.length !== 2 || value.includes('...')) refuse('range', value, 'write it as A..B (two revisions joined by `..`)');
-  const [from, to] = parts as [string, string];
-  for (const side of [from, to]) {
-    if (!REVISION.test(side)) refuse('range', value, `${JSON.stringify(side)} is not a revision name`);
-  }
-  return { from, to };
-}
+// Revisions and ranges (`check --range`) are checked in validate-revision.ts, which `check`
+// loads without the schema library this module needs.
+export { validRevision, validRevisionRange } from './validate-revision';
 
 /** An author identity from the app's settings. */
 export interface AuthorIdentity {
@@ -101,7 +82,7 @@ export interface AuthorIdentity {
 /** The identity must fit git's ident format: no angle brackets or line breaks. */
 export function validAuthor(author: AuthorIdentity): AuthorIdentity {
   const bad = /[<>\0\r\n]/;
-  if (author.name.trim() === '' || bad.test(author.name)) refuse('author name', author.name, 'it must be a non-empty name without <, > or line breaks');
-  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(author.email)) refuse('author email', author.email, 'it must look like name@example.org');
+  if (author.name.trim() === '' || bad.test(author.name)) refuseInput('author name', author.name, 'it must be a non-empty name without <, > or line breaks');
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(author.email)) refuseInput('author email', author.email, 'it must look like name@example.org');
   return { name: author.name.trim(), email: author.email };
 }
