@@ -1,11 +1,16 @@
 /**
- * The one function every git call of the workbench goes through (GitHub Desktop's `git()`):
- * simple-git with its unsafe-operation protection on, the hardened environment of
- * environment.ts, the exit codes the caller expects, and a GitFailure for anything else.
- * Callers put user-supplied values after `--` or `--end-of-options` and validate them first
- * (validate.ts); simple-git's protection is the safety net behind that, not the wall.
+ * The one function every git call of the workbench that carries anything but its own constants
+ * goes through (GitHub Desktop's `git()`): simple-git with its unsafe-operation protection on, the
+ * hardened environment of environment.ts, the exit codes the caller expects, and a GitFailure for
+ * anything else. Callers put user-supplied values after `--` or `--end-of-options` and validate
+ * them first (validate.ts); simple-git's protection is the safety net behind that, not the wall.
+ * Read-only plumbing whose every argument is a constant of the workbench runs through
+ * plumbing.ts instead, with the same environment and settings.
+ *
+ * simple-git is loaded when first needed: a command that only reads (`check` in a pre-commit
+ * hook) starts without it.
  */
-import { GitPluginError, simpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { gitProcessSettings, withoutTrace } from './environment';
 import { GitFailure } from './errors';
 
@@ -54,7 +59,8 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
   let exitCode = -1;
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  const git = simpleGit({
+  const { GitPluginError, simpleGit } = await loadSimpleGit();
+  const git: SimpleGit = simpleGit({
     baseDir: cwd,
     config: settings.config,
     unsafe: settings.unsafe,
@@ -90,6 +96,13 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
     throw new GitFailure(verb, exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${exitCode}`);
   }
   return result;
+}
+
+let simpleGitModule: Promise<typeof import('simple-git')> | undefined;
+
+function loadSimpleGit(): Promise<typeof import('simple-git')> {
+  simpleGitModule ??= import('simple-git');
+  return simpleGitModule;
 }
 
 /** Runs git and returns its standard output as UTF-8 text. */
