@@ -7,8 +7,8 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { assertSafeLocalConfig, describeUnsafeSettings } from './core/local-config';
-import { gitDirOf, headState, operationInProgress, type HeadState, type OperationInProgress } from './core/repository-state';
-import { runGit } from './core/runner';
+import { runPlumbing } from './core/plumbing';
+import { operationInProgress, repositoryState, workTreeState, type HeadState, type OperationInProgress } from './core/repository-state';
 
 /** An opened checkout. */
 export interface CheckoutInfo {
@@ -36,13 +36,19 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   if (!statSync(folder).isDirectory()) refuse(folder, 'it is a file, not a folder.');
   const path = realpathSync(folder);
   if (!existsSync(join(path, '.git'))) {
-    const outer = await runGit(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
+    const outer = await runPlumbing(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
     if (outer.exitCode === 0) refuse(folder, `it is a folder inside the checkout at ${outer.stdout.toString('utf8').trim()}; open that folder instead.`);
     refuse(folder, 'it has no .git folder, so it is not a git checkout. Clone the DISARM framework (DISARMframeworks) into a new folder, or choose the folder you cloned it into.');
   }
-  const top = await runGit(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
-  if (top.exitCode !== 0) refuse(folder, 'its .git folder is not a usable git repository (it may be bare or damaged).');
-  const topPath = realpathSync(top.stdout.toString('utf8').trim());
+  // Usually one process answers where the work tree, the git folder and HEAD are.
+  const known = await workTreeState(path, baseEnv);
+  let topLevel = known?.topLevel;
+  if (topLevel === undefined) {
+    const top = await runPlumbing(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
+    if (top.exitCode !== 0) refuse(folder, 'its .git folder is not a usable git repository (it may be bare or damaged).');
+    topLevel = top.stdout.toString('utf8').trim();
+  }
+  const topPath = realpathSync(topLevel);
   if (topPath !== path) refuse(folder, `its git settings put the work tree elsewhere (${topPath}).`);
   if (!existsSync(join(path, 'generated_pages')) || !statSync(join(path, 'generated_pages')).isDirectory()) {
     refuse(folder, 'it is a git checkout, but it has no generated_pages folder, so it is not a checkout of the DISARM framework (DISARMframeworks).');
@@ -52,6 +58,6 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   }
   const unsafe = (await assertSafeLocalConfig(path, 'files', baseEnv)).filter((s) => s.scope === 'network');
   const warnings = unsafe.length > 0 ? [`Fetch, pull and push are refused in this checkout: its own git settings would make git run programs: ${describeUnsafeSettings(unsafe)}`] : [];
-  const gitDir = await gitDirOf(path);
-  return { path, gitDir, head: await headState(path), operation: operationInProgress(gitDir), warnings };
+  const { gitDir, head } = known?.state ?? (await repositoryState(path, baseEnv));
+  return { path, gitDir, head, operation: operationInProgress(gitDir), warnings };
 }

@@ -7,7 +7,7 @@
  * global configuration (~/.gitconfig) is theirs and is trusted.
  */
 import { ApiError } from '../../../shared/api/errors';
-import { runGit } from './runner';
+import { runPlumbing } from './plumbing';
 
 /** When a setting would run: on any git operation on files, or only when talking to a remote. */
 export type UnsafeScope = 'files' | 'network';
@@ -35,33 +35,70 @@ const RULES: readonly Rule[] = [
   [/^merge\..+\.driver$/, 'network', RUNS('to merge files on pull')],
 ];
 
-/** The settings of `.git/config` (with its includes) that would run a program. */
-export async function findUnsafeSettings(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
-  const result = await runGit(checkout, ['config', '--local', '--includes', '--list', '-z'], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
-  const found: UnsafeSetting[] = [];
-  for (const entry of result.stdout.toString('utf8').split('\0')) {
-    if (entry === '') continue;
+/** One setting as git reads it, with where it comes from (`system`, `global`, `local`, `worktree`, `command`). */
+export interface ConfigEntry {
+  readonly scope: string;
+  /** Lower case, as git prints it. */
+  readonly key: string;
+  readonly value: string;
+}
+
+/** The scopes written by whoever prepared the checkout: its `.git/config` (and includes) and `config.worktree`. */
+const CHECKOUT_SCOPES = ['local', 'worktree'];
+
+/**
+ * Every setting git sees in the checkout, with its scope, in git's order (a later value wins):
+ * one process serves the safety check and whatever else an operation reads from the config (the
+ * commit author).
+ */
+export async function readConfig(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<ConfigEntry[]> {
+  const result = await runPlumbing(checkout, ['config', '--list', '--includes', '--show-scope', '-z'], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
+  const fields = result.stdout.toString('utf8').split('\0');
+  const entries: ConfigEntry[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const scope = fields[i] ?? '';
+    const entry = fields[i + 1] ?? '';
     const newline = entry.indexOf('\n');
-    const key = (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase();
-    const value = newline < 0 ? '' : entry.slice(newline + 1);
-    for (const [pattern, scope, judge] of RULES) {
+    entries.push({ scope, key: (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase(), value: newline < 0 ? '' : entry.slice(newline + 1) });
+  }
+  return entries;
+}
+
+/** The settings of the checkout's own config among `entries` that would run a program. */
+export function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting[] {
+  const found: UnsafeSetting[] = [];
+  for (const { scope, key, value } of entries) {
+    if (!CHECKOUT_SCOPES.includes(scope)) continue;
+    for (const [pattern, settingScope, judge] of RULES) {
       if (!pattern.test(key)) continue;
       const why = judge(value, key);
-      if (why) found.push({ key, value, why, scope });
+      if (why) found.push({ key, value, why, scope: settingScope });
     }
   }
   return found;
+}
+
+/** The settings of `.git/config` (with its includes) and `config.worktree` that would run a program. */
+export async function findUnsafeSettings(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
+  return unsafeSettingsIn(await readConfig(checkout, baseEnv));
 }
 
 /**
  * Refuses to go on when the checkout's own config would run a program during this operation:
  * `files` operations (status, stage, commit, check...) refuse filter settings; `network`
  * operations (fetch, pull, push) refuse every setting above. Says which and how to remove them.
+ * Resolves with every unsafe setting found (the network ones when the scope is `files`).
  */
 export async function assertSafeLocalConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
-  const all = await findUnsafeSettings(checkout, baseEnv);
+  return (await checkedConfig(checkout, scope, baseEnv)).unsafe;
+}
+
+/** The checkout's config after the check of assertSafeLocalConfig, for an operation that reads more of it. */
+export async function checkedConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<{ entries: ConfigEntry[]; unsafe: UnsafeSetting[] }> {
+  const entries = await readConfig(checkout, baseEnv);
+  const all = unsafeSettingsIn(entries);
   const unsafe = all.filter((s) => scope === 'network' || s.scope === 'files');
-  if (unsafe.length === 0) return all;
+  if (unsafe.length === 0) return { entries, unsafe: all };
   throw new ApiError('forbidden', `This checkout's own git settings (.git/config) would make git run programs, so the workbench does not run git here: ${describeUnsafeSettings(unsafe)}`, { unsafeSettings: unsafe });
 }
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { runPlumbing } from './plumbing';
 import { runGit, runGitText } from './runner';
 
 /** What HEAD is. */
@@ -16,6 +17,46 @@ export type HeadState =
 
 /** A multi-step git operation left under way in the checkout. */
 export type OperationInProgress = 'none' | 'merge' | 'rebase' | 'cherry-pick' | 'revert';
+
+/** Where the checkout's git data is and what HEAD is, read together. */
+export interface RepositoryState {
+  /** The checkout's git folder (absolute); for a linked worktree, its own git folder. */
+  readonly gitDir: string;
+  /** `sha1` or `sha256`. */
+  readonly objectFormat: string;
+  readonly head: HeadState;
+}
+
+/**
+ * The git folder, the object format and HEAD in one process (an operation asks once, not once per
+ * step). An unborn branch makes that call fail; it is then read step by step.
+ */
+export async function repositoryState(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<RepositoryState> {
+  const read = await readState(checkout, [], baseEnv);
+  if (read) return read.state;
+  const env = baseEnv ? { baseEnv } : {};
+  const format = (await runPlumbing(checkout, ['rev-parse', '--show-object-format'], env)).stdout.toString('utf8').trim();
+  return { gitDir: await gitDirOf(checkout), objectFormat: format, head: await headState(checkout) };
+}
+
+/**
+ * repositoryState and the top of the work tree, from one process; undefined when that call fails
+ * (not a repository, or an unborn branch): the caller then asks step by step.
+ */
+export async function workTreeState(folder: string, baseEnv?: NodeJS.ProcessEnv): Promise<{ topLevel: string; state: RepositoryState } | undefined> {
+  const read = await readState(folder, ['--show-toplevel'], baseEnv);
+  return read && read.before[0] ? { topLevel: read.before[0], state: read.state } : undefined;
+}
+
+async function readState(checkout: string, before: readonly string[], baseEnv?: NodeJS.ProcessEnv): Promise<{ before: string[]; state: RepositoryState } | undefined> {
+  // `--` ends the revisions, so a file named HEAD in the work tree is never taken for one.
+  const out = await runPlumbing(checkout, ['rev-parse', ...before, '--absolute-git-dir', '--show-object-format', 'HEAD', '--symbolic-full-name', 'HEAD', '--'], { expectedExitCodes: [0, 128], ...(baseEnv ? { baseEnv } : {}) });
+  const lines = out.stdout.toString('utf8').split('\n');
+  const [gitDir = '', objectFormat = '', oid = '', symbolic = ''] = lines.slice(before.length);
+  if (out.exitCode !== 0 || !gitDir || !objectFormat || !/^[0-9a-f]+$/.test(oid) || !symbolic) return undefined;
+  const head: HeadState = symbolic === 'HEAD' ? { kind: 'detached', oid } : { kind: 'branch', name: symbolic.replace(/^refs\/heads\//, ''), oid };
+  return { before: lines.slice(0, before.length), state: { gitDir, objectFormat, head } };
+}
 
 /** The checkout's git folder (absolute); for a linked worktree, its own git folder. */
 export async function gitDirOf(checkout: string): Promise<string> {
