@@ -2,6 +2,7 @@
  * Every extension of the notes editor in one list: a plain-text editor with line numbers,
  * history and the usual keys, plus the three features of the notes editor: the generated part
  * read-only and set apart, technique autocomplete, and the validation rules as diagnostics.
+ * The editor host (components/CodeEditor.svelte) adds the workbench's theme and the accessible name.
  */
 import { completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -10,7 +11,6 @@ import type { Extension } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { mentionCompletion } from '../../lib/editor/mention-completion';
 import type { TechniqueSearch } from '../../lib/editor/technique-lookup';
-import { workbenchEditorTheme } from './editor-host';
 import { generatedPartReadOnly, isEditable } from './generated-part';
 import { notesLinter, type NotesCheck } from './notes-diagnostics';
 
@@ -22,8 +22,6 @@ export interface NotesSetupOptions {
   readonly check: NotesCheck;
   /** Called with the new text after every change. */
   readonly onChange: (text: string) => void;
-  /** The editor's accessible name. */
-  readonly label: string;
 }
 
 /** The notes editor's extensions. */
@@ -41,9 +39,6 @@ export function notesSetup(options: NotesSetupOptions): Extension {
     // Never offered above the edit line, where nothing can be typed.
     mentionCompletion(options.search, { offerAt: isEditable }),
     notesLinter(options.check),
-    workbenchEditorTheme,
-    // An explicit tabindex lets accessibility checkers see the scrolling area as reachable by keyboard.
-    EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());
     }),
