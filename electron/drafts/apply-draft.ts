@@ -13,7 +13,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { EDIT_LINE } from '../../shared/edit-line';
-import { checkChanges, GENERATED_ROOTS, type GuardChange } from '../../shared/guard';
+import { checkChanges, type FileMode, type GuardChange } from '../../shared/guard';
 import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
 import { pageOfPath, pagePath } from '../../shared/ids';
 import type { FrameworkLookup } from '../../shared/drafts/framework-lookup';
@@ -22,8 +22,8 @@ import type { Draft } from '../../shared/drafts/model';
 import { applyDraftToTechniquePage, renderDraftIncidentPage, taggedTechniqueIds } from '../../shared/drafts/render-incident';
 import { hasErrors, validateDraft, type Diagnostic, type ValidationContext } from '../../shared/validation';
 import { decodeLosslessly } from '../git/core/decode';
-import { runGit } from '../git/core/runner';
-import { listTree, readBlobs, treeOf } from '../git/core/trees';
+import { usedIdSources, usedIdsFrom } from '../git/collected-changes';
+import { readObjects, toFileMode, treeEntries } from '../git/core/trees';
 import { resolveInCheckout } from '../paths';
 import { writeFileDurably } from '../store/durable-json-file';
 import { isDraftsOwnPage, readIfExists } from './validation-context';
@@ -108,36 +108,36 @@ async function techniquesWithEntries(checkout: string, draftId: string): Promise
 /**
  * The edit-line guard over the planned files, against HEAD, before anything is written. A refusal
  * here means the draft cannot be applied as it is (its committed page would change above the line).
+ * One `cat-file --batch` reads HEAD's version of each file and HEAD's folders of pages (each
+ * file's mode, and the ids in use for a new page).
  */
 async function checkAgainstHead(checkout: string, changed: readonly [string, { before: string | undefined; after: string }][], marker: string): Promise<void> {
-  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  const tree = await treeOf(checkout, head.exitCode === 0 ? head.stdout.toString('utf8').trim() : undefined);
-  const listing = await listTree(checkout, tree, GENERATED_ROOTS);
-  const wanted = changed.flatMap(([path]) => {
-    const entry = listing.get(path);
-    return entry?.size !== undefined ? [{ oid: entry.oid, size: entry.size }] : [];
-  });
-  const blobs = await readBlobs(checkout, wanted);
+  const sources = usedIdSources('HEAD');
+  const objects = await readObjects(checkout, [...changed.map(([path]) => `HEAD:${path}`), ...sources]);
+  const modes = new Map<string, FileMode>();
+  for (const source of sources) {
+    const folder = objects.get(source);
+    if (folder?.type !== 'tree') continue;
+    const prefix = source.slice('HEAD:'.length);
+    for (const entry of treeEntries(folder.bytes, folder.oid)) modes.set(`${prefix}/${entry.name}`, toFileMode(entry.mode));
+  }
   const changes: GuardChange[] = changed.map(([path, file]) => {
-    const entry = listing.get(path);
-    const oldBytes = entry ? blobs.get(entry.oid) : undefined;
+    const mode = modes.get(path);
+    const committed = objects.get(`HEAD:${path}`);
+    const oldBytes = committed?.type === 'blob' ? committed.bytes : undefined;
     const { texts, encoding } = decodeLosslessly([oldBytes, Buffer.from(file.after, 'utf8')]);
     return {
       path,
-      status: entry ? 'modified' : 'added',
+      status: mode ? 'modified' : 'added',
       ...(texts[0] !== undefined ? { oldText: texts[0] } : {}),
       ...(texts[1] !== undefined ? { newText: texts[1] } : {}),
-      ...(entry ? { oldMode: entry.mode } : {}),
-      newMode: entry?.mode ?? '100644',
+      ...(mode ? { oldMode: mode } : {}),
+      newMode: mode ?? '100644',
       encoding,
     };
   });
-  const usedIds = new Set<string>();
-  for (const path of listing.keys()) {
-    const page = pageOfPath(path);
-    if (page) usedIds.add(page.id);
-  }
-  const violations = checkChanges(changes, { usedIds, checkNewPage: checkNewIncidentPage, marker });
+  const adds = changes.some((c) => c.status === 'added');
+  const violations = checkChanges(changes, { usedIds: adds ? usedIdsFrom(objects, 'HEAD') : new Set(), checkNewPage: checkNewIncidentPage, marker });
   if (violations.length > 0) {
     throw new ApiError(
       'guard-violation',

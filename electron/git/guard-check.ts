@@ -3,12 +3,12 @@
  * CI runs over a pull request). Git collects (guard-changes.ts); the pure guard judges.
  */
 import { ApiError } from '../../shared/api/errors';
-import { GENERATED_ROOTS, checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
+import { checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
 import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
 import { explained } from './core/errors';
 import { runGit, runGitText } from './core/runner';
-import { listTree, treeOf, type TreeEntry } from './core/trees';
-import { validRevision, validRevisionRange } from './core/validate';
+import { emptyTree } from './core/trees';
+import { validRevision, validRevisionRange } from './core/validate-revision';
 import { changesBetween, collectChanges, type GuardTarget } from './guard-changes';
 
 /** How the guard judges new incident pages; the full check by default. */
@@ -18,7 +18,8 @@ export interface GuardCheckOptions {
   readonly marker?: string;
 }
 
-function guardOptions(options: GuardCheckOptions) {
+/** The guard's options for a check: the full new-page check unless told otherwise. */
+export function guardOptions(options: GuardCheckOptions) {
   return { checkNewPage: options.checkNewPage ?? checkNewIncidentPage, ...(options.marker !== undefined ? { marker: options.marker } : {}) };
 }
 
@@ -47,13 +48,9 @@ export async function checkRange(checkout: string, range: string, options: Guard
   const log = await runGitText(checkout, ['log', '--first-parent', '--reverse', '--format=%H %P%x00%s%x00', fromOid === undefined ? toOid : `${fromOid}..${toOid}`]);
   const commits = [...log.matchAll(/([0-9a-f]+) ?([0-9a-f ]*)\0([^\0]*)\0\n?/g)].map((m) => ({ commit: m[1] ?? '', parent: (m[2] ?? '').trim().split(' ')[0] || undefined, subject: m[3] ?? '' }));
   const reports: CommitReport[] = [];
-  let previous: { tree: string; listing: Map<string, TreeEntry> } | undefined;
   for (const { commit, parent, subject } of commits) {
-    const baseTree = await treeOf(checkout, parent);
-    const listing = previous && previous.tree === baseTree ? previous.listing : await listTree(checkout, baseTree, GENERATED_ROOTS);
-    const tree = await treeOf(checkout, commit);
-    const collected = await changesBetween(checkout, baseTree, tree, listing);
-    previous = { tree, listing: collected.newListing };
+    // git compares commits by their trees; a root commit against the empty tree.
+    const collected = await changesBetween(checkout, parent ?? (await emptyTree(checkout)), commit);
     const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(options) });
     reports.push({ commit, subject, violations });
   }

@@ -1,31 +1,33 @@
 /**
  * The guarded commit, the app's only way to commit: the staged changes go through the edit-line
  * guard first, and while any violates it nothing is committed; the refusal lists each violation
- * (file, line, rule) for the review screen.
+ * (file, line, rule) for the review screen. HEAD and the git folder are read once for the whole
+ * operation, and the staged changes once (what the guard judges is what the commit takes).
  */
 import { ApiError } from '../../shared/api/errors';
-import type { Violation } from '../../shared/guard';
-import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState } from './core/repository-state';
+import { checkChanges, type Violation } from '../../shared/guard';
+import { assertNoIndexLock, assertNoOperationInProgress, repositoryState } from './core/repository-state';
+import { emptyTreeOf } from './core/trees';
 import { commitStaged, type CommitRequest, type CommitResult } from './commit';
-import { checkTarget, type GuardCheckOptions } from './guard-check';
-import { runGit } from './core/runner';
+import { guardOptions, type GuardCheckOptions } from './guard-check';
+import { collectStagedChanges } from './guard-changes';
 
 /** Commits the staged changes when the guard allows them all. */
 export async function guardedCommit(checkout: string, request: CommitRequest & GuardCheckOptions): Promise<CommitResult> {
-  const gitDir = await gitDirOf(checkout);
+  const { gitDir, objectFormat, head } = await repositoryState(checkout);
   assertNoOperationInProgress(gitDir, 'Committing');
   assertNoIndexLock(gitDir, 'Committing');
-  const head = await headState(checkout);
   if (head.kind === 'detached') {
     throw new ApiError('conflict', 'HEAD is detached (not on a branch): a commit made here is easy to lose. Create a branch first, then commit.');
   }
-  const staged = await runGit(checkout, ['diff', '--cached', '--quiet', '--no-ext-diff'], { expectedExitCodes: [0, 1] });
-  if (staged.exitCode === 0) {
+  const headCommit = head.kind === 'branch' ? head.oid : undefined;
+  const { collected, anythingStaged } = await collectStagedChanges(checkout, headCommit ?? emptyTreeOf(objectFormat));
+  if (!anythingStaged) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
   }
-  const violations = await checkTarget(checkout, { kind: 'staged' }, request);
+  const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(request) });
   if (violations.length > 0) throw guardRefusal(violations);
-  return commitStaged(checkout, request);
+  return commitStaged(checkout, { ...request, head: headCommit ?? '' });
 }
 
 /** The error for a refused commit: one line per violation, and the violations as details. */

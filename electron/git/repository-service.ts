@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import { resolveInCheckout } from '../paths';
 import type { Violation } from '../../shared/guard';
 import { explained } from './core/errors';
-import { assertSafeLocalConfig } from './core/local-config';
+import { checkedConfig, type ConfigEntry } from './core/local-config';
 import { CheckoutQueue } from './core/queue';
 import type { GitProgress } from './core/runner';
 import { validRepoPath, type AuthorIdentity } from './core/validate';
@@ -25,7 +25,7 @@ import { openCheckout, type CheckoutInfo } from './open';
 import { pull, type PullResult } from './pull';
 import { push, type PushResult } from './push';
 import { repairPage, type RepairOutcome } from './repair-page';
-import { stageFile, unstageFile } from './stage';
+import { stageFiles, unstageFile } from './stage';
 import { readStatus, type RepositoryStatus } from './status';
 import { undoLastCommit, type UndoResult } from './undo-commit';
 
@@ -79,9 +79,7 @@ export class RepositoryService {
 
   async stage(checkout: string, paths: readonly string[]): Promise<void> {
     const files = paths.map((p) => this.path(checkout, p));
-    return this.run(checkout, 'Staging', async () => {
-      for (const file of files) await stageFile(checkout, file);
-    });
+    return this.run(checkout, 'Staging', () => stageFiles(checkout, files));
   }
 
   async unstage(checkout: string, paths: readonly string[]): Promise<void> {
@@ -93,8 +91,8 @@ export class RepositoryService {
 
   /** The guarded commit: refused while any staged change breaks the edit-line rule. */
   async commit(checkout: string, message: string, options: { fallbackAuthor?: AuthorIdentity; marker?: string } = {}): Promise<CommitResult> {
-    return this.run(checkout, 'Committing', () =>
-      guardedCommit(checkout, { message, ...this.guardOptions(options.marker), ...(options.fallbackAuthor ? { fallbackAuthor: options.fallbackAuthor } : {}), ...this.env() }),
+    return this.run(checkout, 'Committing', (config) =>
+      guardedCommit(checkout, { message, config, ...this.guardOptions(options.marker), ...(options.fallbackAuthor ? { fallbackAuthor: options.fallbackAuthor } : {}), ...this.env() }),
     );
   }
 
@@ -163,13 +161,14 @@ export class RepositoryService {
 
   /**
    * Runs `task` in the checkout's queue, after refusing settings of the checkout that would run a
-   * program on any file operation (the network verbs check the rest themselves).
+   * program on any file operation (the network verbs check the rest themselves). The task gets the
+   * settings read for that check, so that it need not read them again (the commit's author).
    */
-  private run<T>(checkout: string, what: string, task: () => Promise<T>): Promise<T> {
+  private run<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
     return this.queue.run(queueKey(checkout), () =>
       explained(what, async () => {
-        await assertSafeLocalConfig(checkout, 'files', this.options.baseEnv);
-        return task();
+        const { entries } = await checkedConfig(checkout, 'files', this.options.baseEnv);
+        return task(entries);
       }),
     );
   }

@@ -1,17 +1,32 @@
 /**
- * Staging and unstaging one file at a time. Paths arrive validated (core/validate) and resolved
- * inside the checkout; they still go after `--`, and pathspecs are literal (environment.ts).
+ * Staging and unstaging files. Paths arrive validated (core/validate) and resolved inside the
+ * checkout; they still go after `--`, and pathspecs are literal (environment.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { runGit } from './core/runner';
 
-/** Stages `path`: its new content, or its deletion. */
-export async function stageFile(checkout: string, path: string): Promise<void> {
-  const known = existsSync(join(checkout, path)) || (await runGit(checkout, ['ls-files', '-z', '--', path])).stdout.length > 0;
-  if (!known) throw new ApiError('not-found', `There is no file ${path} in the checkout to stage.`);
-  await runGit(checkout, ['add', '--all', '--', path]);
+/** Paths per `git add`: far below any system's command-line limit. */
+const PATHS_PER_CALL = 500;
+
+/**
+ * Stages `paths`: each one's new content, or its deletion. Every path must exist in the work tree
+ * or the index; an unknown one is refused before anything is staged.
+ */
+export async function stageFiles(checkout: string, paths: readonly string[]): Promise<void> {
+  const unique = [...new Set(paths)];
+  const missing = unique.filter((path) => !existsSync(join(checkout, path)));
+  if (missing.length > 0) {
+    const out = await runGit(checkout, ['ls-files', '-z', '--', ...missing]);
+    const tracked = out.stdout.toString('utf8').split('\0');
+    // A path is known when git tracks it, or files under it (a folder deleted from the disk).
+    const unknown = missing.find((path) => !tracked.some((file) => file === path || file.startsWith(`${path}/`)));
+    if (unknown !== undefined) throw new ApiError('not-found', `There is no file ${unknown} in the checkout to stage.`);
+  }
+  for (let start = 0; start < unique.length; start += PATHS_PER_CALL) {
+    await runGit(checkout, ['add', '--all', '--', ...unique.slice(start, start + PATHS_PER_CALL)]);
+  }
 }
 
 /**

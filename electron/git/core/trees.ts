@@ -1,10 +1,12 @@
 /**
- * Reading trees and blobs in bulk: a tree's files with their sizes (`ls-tree -l`), and many blobs
- * in one `git show` (which writes blob contents back to back; the sizes split them). A range check
- * over a regenerated history reads thousands of pages, so one process per blob would be too slow.
+ * Reading objects in bulk: any number of blobs and trees through one `git cat-file --batch`
+ * process (a check of a thousand pages reads two thousand blobs; one process per blob, or even
+ * one per hundred, would be most of its time), and the entries of a tree object parsed from its
+ * bytes, so that listing a folder needs no process of its own.
  */
 import type { FileMode } from '../../../shared/guard';
-import { runGit, runGitText, type GitCallOptions } from './runner';
+import { runPlumbing } from './plumbing';
+import { runGitText, type GitCallOptions } from './runner';
 
 /** The empty tree of each object format: the base of a root commit or an unborn branch. */
 const EMPTY_TREE: Readonly<Record<string, string>> = {
@@ -12,31 +14,15 @@ const EMPTY_TREE: Readonly<Record<string, string>> = {
   sha256: '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
 };
 
+/** The empty tree's id in an object format (`sha1`, `sha256`). */
+export function emptyTreeOf(objectFormat: string): string {
+  return EMPTY_TREE[objectFormat] ?? EMPTY_TREE.sha1!;
+}
+
 /** The empty tree's id in this checkout's object format. */
 export async function emptyTree(checkout: string): Promise<string> {
-  const format = (await runGit(checkout, ['rev-parse', '--show-object-format'], { expectedExitCodes: [0, 128] })).stdout.toString('utf8').trim();
-  return EMPTY_TREE[format] ?? EMPTY_TREE.sha1!;
-}
-
-/** One file of a tree. */
-export interface TreeEntry {
-  readonly mode: FileMode;
-  readonly oid: string;
-  /** Bytes; undefined for a submodule. */
-  readonly size: number | undefined;
-}
-
-/** The files of `tree` under `roots` (all files when none), by path. */
-export async function listTree(checkout: string, tree: string, roots: readonly string[] = []): Promise<Map<string, TreeEntry>> {
-  const out = await runGitText(checkout, ['ls-tree', '-r', '-l', '-z', '--full-tree', tree, '--', ...roots]);
-  const entries = new Map<string, TreeEntry>();
-  for (const record of out.split('\0')) {
-    if (record === '') continue;
-    const tab = record.indexOf('\t');
-    const [mode, , oid, size] = record.slice(0, tab).split(/\s+/);
-    entries.set(record.slice(tab + 1), { mode: toFileMode(mode), oid: oid ?? '', size: size === '-' || size === undefined ? undefined : Number(size) });
-  }
-  return entries;
+  const format = (await runPlumbing(checkout, ['rev-parse', '--show-object-format'], { expectedExitCodes: [0, 128] })).stdout.toString('utf8').trim();
+  return emptyTreeOf(format);
 }
 
 const FILE_MODES: readonly FileMode[] = ['100644', '100755', '120000', '160000'];
@@ -46,23 +32,69 @@ export function toFileMode(mode: string | undefined): FileMode {
   return FILE_MODES.find((m) => m === mode) ?? '100644';
 }
 
-const BLOBS_PER_CALL = 200;
+/** True for git's all-zero object id (a side that does not exist, or is not hashed yet). */
+export function isNullOid(oid: string | undefined): boolean {
+  return oid === undefined || /^0+$/.test(oid);
+}
 
-/** The contents of many blobs, by id. Sizes come from listTree. */
-export async function readBlobs(checkout: string, blobs: ReadonlyArray<{ oid: string; size: number }>, options: GitCallOptions = {}): Promise<Map<string, Buffer>> {
-  const unique = [...new Map(blobs.map((b) => [b.oid, b])).values()];
-  const contents = new Map<string, Buffer>();
-  for (let start = 0; start < unique.length; start += BLOBS_PER_CALL) {
-    const chunk = unique.slice(start, start + BLOBS_PER_CALL);
-    const out = (await runGit(checkout, ['show', '--no-textconv', '--no-color', ...chunk.map((b) => b.oid)], options)).stdout;
-    let offset = 0;
-    for (const blob of chunk) {
-      contents.set(blob.oid, out.subarray(offset, offset + blob.size));
-      offset += blob.size;
-    }
-    if (offset !== out.length) throw new Error(`git show returned ${out.length} bytes for blobs totalling ${offset}`);
+/** One object read by readObjects. */
+export interface GitObject {
+  readonly oid: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * The objects named by `names` (object ids, or `<tree-ish>:<path>` with a path of the
+ * workbench's own), from one `git cat-file --batch`; a name that names nothing is absent from
+ * the result. Names must not contain line breaks (each is one line of the request).
+ */
+export async function readObjects(checkout: string, names: Iterable<string>, options: Pick<GitCallOptions, 'baseEnv'> = {}): Promise<Map<string, GitObject>> {
+  const unique = [...new Set(names)];
+  const objects = new Map<string, GitObject>();
+  if (unique.length === 0) return objects;
+  if (unique.some((name) => name === '' || /[\r\n]/.test(name))) throw new Error('an object name for cat-file is empty or has a line break');
+  // Many objects: spooled, so that git never waits for this process to drain a pipe.
+  const out = (await runPlumbing(checkout, ['cat-file', '--batch', '--buffer'], { ...options, input: unique.join('\n') + '\n', spoolOutput: unique.length > 50 })).stdout;
+  let offset = 0;
+  for (const name of unique) {
+    const newline = out.indexOf(10, offset);
+    if (newline < 0) throw new Error(`git cat-file --batch ended early, at ${JSON.stringify(name)}`);
+    const header = out.toString('utf8', offset, newline).split(' ');
+    offset = newline + 1;
+    if (header.length !== 3) continue; // `<name> missing` or `<name> ambiguous`
+    const [oid = '', type = '', sizeText = ''] = header;
+    const size = Number(sizeText);
+    if (!Number.isSafeInteger(size) || offset + size > out.length) throw new Error(`git cat-file --batch gave a bad header for ${JSON.stringify(name)}`);
+    objects.set(name, { oid, type, bytes: out.subarray(offset, offset + size) });
+    offset += size + 1; // the content is followed by a newline
   }
-  return contents;
+  return objects;
+}
+
+/** One entry of a tree object. */
+export interface TreeObjectEntry {
+  readonly mode: string;
+  readonly name: string;
+  readonly oid: string;
+}
+
+/**
+ * The entries of a tree object's bytes (`<mode> <name>\0<binary id>` after each other); the id
+ * length follows from the object format, which `treeOid` (the tree's own id) shows.
+ */
+export function treeEntries(bytes: Buffer, treeOid: string): TreeObjectEntry[] {
+  const idLength = treeOid.length / 2;
+  const entries: TreeObjectEntry[] = [];
+  let offset = 0;
+  while (offset < bytes.length) {
+    const space = bytes.indexOf(32, offset);
+    const nul = bytes.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idLength > bytes.length) throw new Error('a tree object is truncated');
+    entries.push({ mode: bytes.toString('latin1', offset, space), name: bytes.toString('utf8', space + 1, nul), oid: bytes.toString('hex', nul + 1, nul + 1 + idLength) });
+    offset = nul + 1 + idLength;
+  }
+  return entries;
 }
 
 /** The commit's tree, or the empty tree for `undefined` (no parent, unborn branch). */
