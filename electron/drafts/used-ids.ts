@@ -3,21 +3,30 @@
  * (shared/drafts/id-allocation.ts): the incident pages in the work tree, every incident page ever
  * added on any branch (remote-tracking branches included, so a teammate's pushed incident counts
  * once fetched), the master data spreadsheet, and the `IT` ids that older incident pages wrote at
- * the start of each description.
+ * the start of each description. The history part is kept per checkout while its refs stay as they
+ * are (history-snapshot.ts); the pages and the master data are read each time (the spreadsheet
+ * through its own cache).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isId } from '../../shared/ids';
 import type { UsedIds } from '../../shared/drafts/id-allocation';
 import { runGitText } from '../git/core/runner';
+import { historySnapshot, SnapshotCache, type HistorySnapshot } from './history-snapshot';
 import { masterDataIds } from './master-data-file';
 
 const INCIDENT_FOLDER = 'generated_pages/incidents';
 const LINK_ID = /\bIT\d{8}\b/g;
 const INCIDENT_FILE = /(?:^|\/)(I\d{5})\.md$/;
 
-/** Collects the ids used by the checkout at `checkout` (a git work tree, or a plain folder). */
-export async function collectUsedIds(checkout: string): Promise<UsedIds> {
+/** Ids in the history of every branch, per checkout and refs. */
+const historyCache = new SnapshotCache<UsedIds>();
+
+/**
+ * Collects the ids used by the checkout at `checkout` (a git work tree, or a plain folder).
+ * `snapshot` is the history's state when the caller has read it already.
+ */
+export async function collectUsedIds(checkout: string, snapshot?: HistorySnapshot): Promise<UsedIds> {
   const incidents = new Set<string>();
   const links = new Set<string>();
   const add = (set: Set<string>, kind: 'incident' | 'incidenttechnique', ids: Iterable<string>) => {
@@ -41,14 +50,25 @@ export async function collectUsedIds(checkout: string): Promise<UsedIds> {
 
   // The history of every branch, local and remote-tracking.
   if (await isGitWorkTree(checkout)) {
-    const added = await runGitText(checkout, ['log', '--all', '--diff-filter=A', '--name-only', '--format=', '--', INCIDENT_FOLDER]);
-    for (const line of added.split('\n')) {
-      const match = INCIDENT_FILE.exec(line.trim());
-      if (match) add(incidents, 'incident', [match[1] as string]);
-    }
-    const patches = await runGitText(checkout, ['log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--format=', '--', INCIDENT_FOLDER]);
-    add(links, 'incidenttechnique', patches.match(LINK_ID) ?? []);
+    const { key } = snapshot ?? (await historySnapshot(checkout));
+    const history = await historyCache.get(checkout, key, () => idsInHistory(checkout));
+    for (const id of history.incidents) incidents.add(id);
+    for (const id of history.links) links.add(id);
   }
+  return { incidents, links };
+}
+
+/** Every incident page ever added and every IT id ever written to one, on any branch. */
+async function idsInHistory(checkout: string): Promise<UsedIds> {
+  const incidents = new Set<string>();
+  const links = new Set<string>();
+  const added = await runGitText(checkout, ['log', '--all', '--diff-filter=A', '--name-only', '--format=', '--', INCIDENT_FOLDER]);
+  for (const line of added.split('\n')) {
+    const match = INCIDENT_FILE.exec(line.trim());
+    if (match && isId(match[1] as string, 'incident')) incidents.add(match[1] as string);
+  }
+  const patches = await runGitText(checkout, ['log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--format=', '--', INCIDENT_FOLDER]);
+  for (const id of patches.match(LINK_ID) ?? []) if (isId(id, 'incidenttechnique')) links.add(id);
   return { incidents, links };
 }
 

@@ -13,8 +13,8 @@ import type { Draft } from '../../shared/drafts/model';
 import { findBlocks } from '../../shared/drafts/notes-blocks';
 import type { RetiredTechnique } from '../../shared/validation/types';
 import type { ValidationContext } from '../../shared/validation/context';
-import { runGit } from '../git/core/runner';
 import { resolveInCheckout } from '../paths';
+import { historySnapshot, SnapshotCache, type HistorySnapshot } from './history-snapshot';
 import { findRetiredTechniques } from './retired-techniques';
 import { collectUsedIds } from './used-ids';
 
@@ -34,18 +34,14 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-const retiredCache = new Map<string, Map<string, RetiredTechnique>>();
+const retiredCache = new SnapshotCache<Map<string, RetiredTechnique>>();
 
-/** Retired techniques of the checkout, computed once per HEAD commit. */
-export async function retiredTechniques(checkout: string, lookup: FrameworkLookup): Promise<Map<string, RetiredTechnique>> {
-  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  if (head.exitCode !== 0) return new Map();
-  const key = `${checkout}\0${head.stdout.toString('utf8').trim()}`;
-  const cached = retiredCache.get(key);
-  if (cached) return cached;
-  const retired = await findRetiredTechniques(checkout, new Set(lookup.techniques().map((t) => t.id)));
-  retiredCache.set(key, retired);
-  return retired;
+/** Retired techniques of the checkout, computed once per HEAD commit (and set of current techniques). */
+export async function retiredTechniques(checkout: string, lookup: FrameworkLookup, snapshot?: HistorySnapshot): Promise<Map<string, RetiredTechnique>> {
+  const { head } = snapshot ?? (await historySnapshot(checkout));
+  if (head === undefined) return new Map();
+  const current = lookup.techniques().map((t) => t.id);
+  return retiredCache.get(checkout, `${head}\0${current.join(' ')}`, () => findRetiredTechniques(checkout, new Set(current)));
 }
 
 /** The validation context of `draft` against the checkout; `others` are the store's other drafts. */
@@ -56,7 +52,9 @@ export async function draftValidationContext(
   others: readonly Draft[],
   options: { marker?: string; used?: UsedIds } = {},
 ): Promise<ValidationContext> {
-  const used = options.used ?? (await collectUsedIds(checkout));
+  // One look at the refs serves both history scans (and their caches).
+  const snapshot = await historySnapshot(checkout);
+  const used = options.used ?? (await collectUsedIds(checkout, snapshot));
   const taken = new Set([...used.incidents, ...idsOfDrafts(others.filter((d) => d.id !== draft.id)).incidents]);
   if (draft.incidentId && used.incidents.has(draft.incidentId)) {
     const page = await readIfExists(resolveInCheckout(checkout, pagePath(draft.incidentId)));
@@ -65,7 +63,7 @@ export async function draftValidationContext(
   }
   return {
     lookup,
-    retired: await retiredTechniques(checkout, lookup),
+    retired: await retiredTechniques(checkout, lookup, snapshot),
     takenIncidentIds: taken,
     nextFreeIncidentId: nextFreeIds('incident', [...taken, ...(draft.incidentId ? [draft.incidentId] : [])])[0] as string,
   };
