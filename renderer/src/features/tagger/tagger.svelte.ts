@@ -4,18 +4,15 @@
  * highlight, go to the next unreviewed one, accept, add or replace a source text).
  */
 import type { EditorView } from '@codemirror/view';
+import { DraftScreenState } from '../drafts/draft-screen.svelte';
 import type { DraftSession } from '../drafts/draft-session.svelte';
 import type { Highlight } from '../../lib/editor/highlights';
 import { htmlToText, isHtmlFile } from '../../lib/html-to-text';
-import { messageOf } from '../../lib/app/notices.svelte';
-import type { Workbench } from '../../lib/app/workbench.svelte';
 
 /** Source files the tagger opens (larger ones are refused with a message). */
 export const MAX_SOURCE_FILE_BYTES = 5 * 1024 * 1024;
 
-export class TaggerState {
-  session = $state<DraftSession | undefined>(undefined);
-  loadError = $state<string | undefined>(undefined);
+export class TaggerState extends DraftScreenState {
   sourceId = $state<string | undefined>(undefined);
   activeId = $state<string | undefined>(undefined);
   hasSelection = $state(false);
@@ -24,11 +21,6 @@ export class TaggerState {
   /** A new source is being added (the paste area shows even when the draft has sources). */
   addingSource = $state(false);
   view: EditorView | undefined;
-  readonly #workbench: Workbench;
-
-  constructor(workbench: Workbench) {
-    this.#workbench = workbench;
-  }
 
   /** The source text showing. */
   readonly source = $derived(this.session ? (this.session.draft.sources.find((s) => s.id === this.sourceId) ?? this.session.draft.sources[0]) : undefined);
@@ -51,20 +43,9 @@ export class TaggerState {
     return { total: list.length, accepted: list.filter((a) => a.review === 'accepted').length };
   });
 
-  /** Opens draft `id` (or says why it cannot). */
-  async load(id: string | undefined): Promise<void> {
-    this.loadError = undefined;
-    if (!id) {
-      this.session = undefined;
-      return;
-    }
-    try {
-      this.session = await this.#workbench.drafts.open(id);
-      this.sourceId = this.session.draft.sources[0]?.id;
-    } catch (error) {
-      this.session = undefined;
-      this.loadError = messageOf(error);
-    }
+  /** A draft just opened shows its first source text. */
+  protected override opened(session: DraftSession): void {
+    this.sourceId = session.draft.sources[0]?.id;
   }
 
   /** Tags the selected passage: a new annotation, opened, with focus in its technique field. */
@@ -72,17 +53,17 @@ export class TaggerState {
     const view = this.view;
     const source = this.source;
     if (!this.session || !view || !source) {
-      this.#workbench.notices.info('Paste or open a source text first, then select a passage to tag.');
+      this.workbench.notices.info('Paste or open a source text first, then select a passage to tag.');
       return;
     }
     const { from, to } = view.state.selection.main;
     if (from === to) {
-      this.#workbench.notices.info('Select a passage of the source text first, then press Tag.');
+      this.workbench.notices.info('Select a passage of the source text first, then press Tag.');
       return;
     }
     const id = this.session.tagPassage(source.id, from, to);
     if (!id) {
-      this.#workbench.notices.info('The selection holds only spaces; select the words to quote.');
+      this.workbench.notices.info('The selection holds only spaces; select the words to quote.');
       return;
     }
     this.activeId = id;
@@ -105,7 +86,7 @@ export class TaggerState {
     if (next) {
       this.openAnnotation(next.id);
       this.focusRequest = 'picker';
-    } else this.#workbench.notices.info(this.progress.total ? 'Every quote is reviewed.' : 'No quote is tagged yet.');
+    } else this.workbench.notices.info(this.progress.total ? 'Every quote is reviewed.' : 'No quote is tagged yet.');
   }
 
   /** Accepts the open annotation, or returns it to draft. */
@@ -126,7 +107,7 @@ export class TaggerState {
   addSource(text: string, title: string, referenceId?: string): void {
     if (!this.session) return;
     if (text.trim() === '') {
-      this.#workbench.notices.info('The text is empty: paste the article first.');
+      this.workbench.notices.info('The text is empty: paste the article first.');
       return;
     }
     this.sourceId = this.session.addSource(text, title.trim() || 'Source', referenceId);
@@ -136,11 +117,11 @@ export class TaggerState {
   /** Reads a .txt, .md or .html file (HTML reduced to its text) into the paste area's value. */
   async readFile(file: File): Promise<{ text: string; title: string } | undefined> {
     if (file.size > MAX_SOURCE_FILE_BYTES) {
-      this.#workbench.notices.show('error', `${file.name} is larger than 5 MB; open the article's text only.`);
+      this.workbench.notices.show('error', `${file.name} is larger than 5 MB; open the article's text only.`);
       return undefined;
     }
     if (!/\.(txt|md|markdown|html?|text)$/i.test(file.name) && !/^text\//.test(file.type)) {
-      this.#workbench.notices.show('error', `${file.name} is not a text, markdown or HTML file.`);
+      this.workbench.notices.show('error', `${file.name} is not a text, markdown or HTML file.`);
       return undefined;
     }
     const raw = await file.text();
@@ -153,9 +134,9 @@ export class TaggerState {
     if (!this.session || !source) return;
     try {
       const orphaned = await this.session.replaceSourceText(source.id, text);
-      this.#workbench.notices.success(orphaned ? `Text replaced; ${orphaned} quote${orphaned === 1 ? ' was' : 's were'} not found in it and ${orphaned === 1 ? 'is' : 'are'} kept as orphaned.` : 'Text replaced; every quote was found again.');
+      this.workbench.notices.success(orphaned ? `Text replaced; ${orphaned} quote${orphaned === 1 ? ' was' : 's were'} not found in it and ${orphaned === 1 ? 'is' : 'are'} kept as orphaned.` : 'Text replaced; every quote was found again.');
     } catch (error) {
-      this.#workbench.notices.error(error, 'Could not replace the text');
+      this.workbench.notices.error(error, 'Could not replace the text');
     }
   }
 }
