@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitAtEditLine } from '../../shared/edit-line';
 import { PROJECT_ROOT, SOURCE_ARTICLE, addBareRemote, cloneHistory, git } from '../helpers/fixtures';
-import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
+import { checkBothThemes, expectCleanPage, setTheme, watchPage, type PageProblems } from './support/page-checks';
+import { ARTICLE_INCIDENT_FIELDS, ARTICLE_REFERENCE, addReference, fillFields, openServedCheckout, startIncident } from './support/incident-form';
 import { highlightCount, selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
@@ -63,31 +64,11 @@ async function pickTechnique(id: string): Promise<void> {
 }
 
 test('write an incident with tagged quotes from the article', async () => {
-  await page.goto(served.url);
-  await expect(page.locator('[data-screen="start"]')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Checkout folder', exact: true }).fill(served.clone.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.locator('[data-screen="library"]')).toBeVisible();
+  await openServedCheckout(page, served);
 
-  await page.getByRole('button', { name: 'New incident' }).click();
-  await expect(page.locator('[data-screen="editor"]')).toBeVisible();
-  await expect(page.locator('[data-incident-id]')).toHaveText(/^I\d{5}$/);
-  incidentId = (await page.locator('[data-incident-id]').textContent()) ?? '';
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(NAME);
-  await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Intelligence agencies warned of a campaign against the messaging accounts of officials and journalists.');
-  await page.getByRole('textbox', { name: 'Incident type', exact: true }).fill('campaign');
-  await page.getByRole('textbox', { name: 'Year started', exact: true }).fill('2025');
-  await page.getByRole('textbox', { name: 'Attributed to (country)', exact: true }).fill('Russia');
-  await page.getByRole('textbox', { name: 'Found in country', exact: true }).fill('Netherlands');
-  await page.getByRole('textbox', { name: 'Found via', exact: true }).fill('news');
-  await page.getByRole('textbox', { name: 'Date added', exact: true }).fill('2025-03-01');
-  await page.getByRole('button', { name: 'Add reference' }).click();
-  const reference = page.getByRole('group', { name: 'Reference 1' });
-  await reference.getByRole('textbox', { name: 'URL', exact: true }).fill('https://therecord.media/russia-whatsapp-signal-phishing');
-  await reference.getByRole('textbox', { name: 'Publication date', exact: true }).fill('2025/02/20');
-  await reference.getByRole('textbox', { name: 'Authors', exact: true }).fill('Daryna Antoniuk');
-  await reference.getByRole('textbox', { name: 'Organisation', exact: true }).fill('The Record');
-  await reference.getByRole('textbox', { name: 'Archive URL', exact: true }).fill('https://web.archive.org/web/2025/https://therecord.media/russia-whatsapp-signal-phishing');
+  incidentId = await startIncident(page);
+  await fillFields(page, { Name: NAME, Summary: 'Intelligence agencies warned of a campaign against the messaging accounts of officials and journalists.', ...ARTICLE_INCIDENT_FIELDS });
+  await addReference(page, 1, ARTICLE_REFERENCE);
 
   await page.getByRole('link', { name: 'Open the quote tagger' }).click();
   await expect(page.locator('[data-screen="tagger"]')).toBeVisible();
@@ -157,12 +138,7 @@ test('review: only the new page and notes below the line, each with its diff', a
 
   await expect(screen.getByRole('textbox', { name: 'Commit message' })).toHaveValue(new RegExp(`^Add incident ${incidentId}: ${NAME}\\n\\nNotes on `));
   await expect(screen.getByRole('button', { name: /^Commit 4 files/ })).toBeEnabled();
-  await setTheme(page, 'light');
-  await saveScreenshot(page, 'review');
-  await expectAccessible(page, 'review, light');
-  await setTheme(page, 'dark');
-  await expectAccessible(page, 'review, dark');
-  await saveScreenshot(page, 'review-dark');
+  await checkBothThemes(page, 'review', 'review');
   await setTheme(page, 'light');
 });
 

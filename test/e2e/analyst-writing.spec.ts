@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
 import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
+import { ARTICLE_INCIDENT_FIELDS, ARTICLE_REFERENCE, addReference, fillFields, openServedCheckout, startIncident } from './support/incident-form';
 import { highlightCount, highlightedTexts, selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
@@ -55,13 +56,8 @@ function explanation() {
 }
 
 test('a new user writes an incident: search, fields, references, article, three tagged quotes, a mention, a quick fix', async () => {
-  await page.goto(served.url);
-  await expect(page.locator('[data-screen="start"]')).toBeVisible();
-
   // Open the clone by its folder (the browser's way: a path field).
-  await page.getByRole('textbox', { name: 'Checkout folder', exact: true }).fill(served.clone.path);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.locator('[data-screen="library"]')).toBeVisible();
+  await openServedCheckout(page, served);
 
   // Find T0155.007 by searching "encrypted".
   await page.getByRole('searchbox').fill('encrypted');
@@ -77,33 +73,23 @@ test('a new user writes an incident: search, fields, references, article, three 
   expect(page.url()).toContain('#/library/I00068');
 
   // Start an incident and fill its fields.
-  await page.getByRole('button', { name: 'New incident' }).click();
-  await expect(page.locator('[data-screen="editor"]')).toBeVisible();
-  await expect(page.locator('[data-incident-id]')).toHaveText(/^I\d{5}$/);
-  const incidentId = (await page.locator('[data-incident-id]').textContent()) ?? '';
+  const incidentId = await startIncident(page);
   draftUrl = page.url();
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Russia-linked campaign targets WhatsApp and Signal accounts');
-  await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Intelligence agencies in the Netherlands and Portugal warned of a campaign against the messaging accounts of officials and journalists.');
-  await page.getByRole('textbox', { name: 'Incident type', exact: true }).fill('campaign');
-  await page.getByRole('textbox', { name: 'Year started', exact: true }).fill('2025');
-  await page.getByRole('textbox', { name: 'Attributed to (country)', exact: true }).fill('Russia');
-  await page.getByRole('textbox', { name: 'Found in country', exact: true }).fill('Netherlands');
-  await page.getByRole('textbox', { name: 'Found via', exact: true }).fill('news');
-  await page.getByRole('textbox', { name: 'Date added', exact: true }).fill('2025-03-01');
+  await fillFields(page, {
+    Name: 'Russia-linked campaign targets WhatsApp and Signal accounts',
+    Summary: 'Intelligence agencies in the Netherlands and Portugal warned of a campaign against the messaging accounts of officials and journalists.',
+    ...ARTICLE_INCIDENT_FIELDS,
+  });
 
   // Two references.
-  for (const [i, ref] of [
-    { url: 'https://therecord.media/russia-whatsapp-signal-phishing', date: '2025/02/20', authors: 'Daryna Antoniuk', org: 'The Record', archive: 'https://web.archive.org/web/2025/https://therecord.media/russia-whatsapp-signal-phishing' },
-    { url: 'https://www.sis.pt/en/news/messaging-apps-campaign', date: '2025/02/19', authors: 'SIS', org: 'Security Information Service', archive: 'https://web.archive.org/web/2025/https://www.sis.pt/en/news/messaging-apps-campaign' },
-  ].entries()) {
-    await page.getByRole('button', { name: 'Add reference' }).click();
-    const group = page.getByRole('group', { name: `Reference ${i + 1}` });
-    await group.getByRole('textbox', { name: 'URL', exact: true }).fill(ref.url);
-    await group.getByRole('textbox', { name: 'Publication date', exact: true }).fill(ref.date);
-    await group.getByRole('textbox', { name: 'Authors', exact: true }).fill(ref.authors);
-    await group.getByRole('textbox', { name: 'Organisation', exact: true }).fill(ref.org);
-    await group.getByRole('textbox', { name: 'Archive URL', exact: true }).fill(ref.archive);
-  }
+  await addReference(page, 1, ARTICLE_REFERENCE);
+  await addReference(page, 2, {
+    URL: 'https://www.sis.pt/en/news/messaging-apps-campaign',
+    'Publication date': '2025/02/19',
+    Authors: 'SIS',
+    Organisation: 'Security Information Service',
+    'Archive URL': 'https://web.archive.org/web/2025/https://www.sis.pt/en/news/messaging-apps-campaign',
+  });
   // Inline validation: a bad date is flagged next to its field, and clears when corrected.
   const dateAdded = page.getByRole('textbox', { name: 'Date added', exact: true });
   await dateAdded.fill('1 March 2025');

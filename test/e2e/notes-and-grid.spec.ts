@@ -2,7 +2,7 @@
 // above the edit line changes nothing, typing below works with autocomplete and diagnostics; the
 // grid highlights an incident's techniques; both screens pass axe-core in both themes.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
+import { checkBothThemes, expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 let served: ServedWorkbench;
@@ -61,12 +61,7 @@ test('notes editor: above the line nothing changes, below it typing, autocomplet
   await expect(editor).toContainText('Also (T0155.007: Encrypted Communication Channel).');
   await expect(screen.locator('.cm-lintRange-warning')).toHaveCount(0);
 
-  await saveScreenshot(page, 'notes-editor');
-  await setTheme(page, 'light');
-  await expectAccessible(page, 'notes editor, light');
-  await setTheme(page, 'dark');
-  await expectAccessible(page, 'notes editor, dark');
-  await saveScreenshot(page, 'notes-editor-dark');
+  await checkBothThemes(page, 'notes-editor', 'notes editor');
 
   await page.keyboard.press('Control+s');
   await expect(screen.getByText('Unsaved changes')).toHaveCount(0);
@@ -90,11 +85,6 @@ test('grid: the framework with an incident\'s techniques highlighted', async ({ 
   await page.keyboard.press('ArrowUp');
   await expect(grid.locator('button[tabindex="0"]')).toBeFocused();
 
-  await setTheme(page, 'light');
-  await saveScreenshot(page, 'grid');
-  await expectAccessible(page, 'grid, light');
-  await setTheme(page, 'dark');
-  await expectAccessible(page, 'grid, dark');
-  await saveScreenshot(page, 'grid-dark');
+  await checkBothThemes(page, 'grid', 'grid');
   expectCleanPage(problems);
 });

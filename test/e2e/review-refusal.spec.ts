@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addBareRemote, cloneHistory, git } from '../helpers/fixtures';
-import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage } from './support/page-checks';
+import { checkBothThemes, expectCleanPage, watchPage } from './support/page-checks';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
@@ -55,12 +55,7 @@ test('a page edited above the line is refused with its line; Repair keeps the no
   await expect(screen.locator('.cm-merge-b .cm-violation-line')).toContainText('(my edit)');
   await expect(screen.locator('.cm-merge-a')).toContainText('# Technique T0097.100: Individual Persona');
 
-  await setTheme(page, 'light');
-  await saveScreenshot(page, 'review-refused');
-  await expectAccessible(page, 'review with a violation, light');
-  await setTheme(page, 'dark');
-  await expectAccessible(page, 'review with a violation, dark');
-  await saveScreenshot(page, 'review-refused-dark');
+  await checkBothThemes(page, 'review-refused', 'review with a violation');
 
   // Repair: the generated part comes back from the last commit; the note stays.
   await screen.getByRole('button', { name: 'Repair T0097.100.md' }).click();

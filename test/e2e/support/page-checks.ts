@@ -57,6 +57,20 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(serious, `accessibility violations on ${label}`).toEqual([]);
 }
 
+/**
+ * A screen's checks in both themes: photographed as `<shot>` in the light theme and `<shot>-dark`
+ * in the dark one, and scanned by axe-core in each (`<label>, light`, `<label>, dark`). Leaves the
+ * dark theme on.
+ */
+export async function checkBothThemes(page: Page, shot: string, label: string): Promise<void> {
+  await setTheme(page, 'light');
+  await saveScreenshot(page, shot);
+  await expectAccessible(page, `${label}, light`);
+  await setTheme(page, 'dark');
+  await expectAccessible(page, `${label}, dark`);
+  await saveScreenshot(page, `${shot}-dark`);
+}
+
 /** Saves a screenshot of the page as test-results/screens/<name>.png. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(PROJECT_ROOT, 'test-results', 'screens');
