@@ -17,22 +17,31 @@ function lineOf(source: string, index: number): number {
   return source.slice(0, index).split('\n').length;
 }
 
-/** The text from `start` up to the `}` that closes an already opened `{`, skipping strings; undefined if unclosed. */
-function untilClosingBrace(source: string, start: number): string | undefined {
+/**
+ * Where the `close` bracket stands that closes an `open` one opened just before `start`, skipping
+ * brackets inside strings and nested pairs; -1 when it is never closed.
+ */
+function closingBracket(source: string, start: number, open: string, close: string): number {
   let depth = 0;
   for (let i = start; i < source.length; i++) {
     const c = source[i];
     if (c === '"' || c === "'" || c === '`') {
       const end = source.indexOf(c, i + 1);
-      if (end < 0) return undefined;
+      if (end < 0) return -1;
       i = end;
-    } else if (c === '{') depth++;
-    else if (c === '}') {
-      if (depth === 0) return source.slice(start, i);
+    } else if (c === open) depth++;
+    else if (c === close) {
+      if (depth === 0) return i;
       depth--;
     }
   }
-  return undefined;
+  return -1;
+}
+
+/** The text from `start` up to the `}` that closes an already opened `{`, skipping strings; undefined if unclosed. */
+function untilClosingBrace(source: string, start: number): string | undefined {
+  const end = closingBracket(source, start, '{', '}');
+  return end < 0 ? undefined : source.slice(start, end);
 }
 
 /**
@@ -43,20 +52,8 @@ export function isSanitizerCall(expression: string, names: ReadonlySet<string>):
   const text = expression.trim();
   const name = /^([A-Za-z_$][\w$]*)\(/.exec(text)?.[1];
   if (name === undefined || !names.has(name)) return false;
-  let depth = 0;
-  for (let i = name.length; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'" || c === '`') {
-      const end = text.indexOf(c, i + 1);
-      if (end < 0) return false;
-      i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return i === text.length - 1;
-    }
-  }
-  return false;
+  // The call's own `(` stands right after the name; its `)` must end the expression.
+  return closingBracket(text, name.length + 1, '(', ')') === text.length - 1;
 }
 
 /** The local names a file imports from the sanitiser module (renderer/src/lib/sanitize.ts). */
