@@ -7,14 +7,19 @@
 import { z } from 'zod';
 import { Annotation, DRAFT_LIMITS, DRAFT_SCHEMA_VERSION, Draft, EMPTY_INCIDENT, IncidentFieldsPatch, IncidentId, Reference, SourceText } from './model';
 
+/** The draft's lists, each whole or left out, within the draft's limits (creating and updating alike). */
+const DRAFT_LISTS = {
+  references: z.array(Reference).max(DRAFT_LIMITS.references).optional(),
+  sources: z.array(SourceText).max(DRAFT_LIMITS.sources).optional(),
+  annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations).optional(),
+};
+
 /** The content of a new draft; anything left out starts empty. */
 export const DraftInput = z
   .object({
     incidentId: IncidentId.optional(),
     incident: IncidentFieldsPatch.optional(),
-    references: z.array(Reference).max(DRAFT_LIMITS.references).optional(),
-    sources: z.array(SourceText).max(DRAFT_LIMITS.sources).optional(),
-    annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations).optional(),
+    ...DRAFT_LISTS,
   })
   .strict();
 export type DraftInput = z.infer<typeof DraftInput>;
@@ -28,9 +33,7 @@ export const DraftChanges = z
   .object({
     incidentId: IncidentId.nullable().optional(),
     incident: IncidentFieldsPatch.optional(),
-    references: z.array(Reference).max(DRAFT_LIMITS.references).optional(),
-    sources: z.array(SourceText).max(DRAFT_LIMITS.sources).optional(),
-    annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations).optional(),
+    ...DRAFT_LISTS,
   })
   .strict();
 export type DraftChanges = z.infer<typeof DraftChanges>;
