@@ -54,8 +54,17 @@ function processIO(): CommandIO {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     stopped: new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+      // Listening for good, not once: a library loaded later (signal-exit, under the store's lock)
+      // re-sends a signal that nobody else listens to, which would kill the process before it
+      // stops cleanly. The first Ctrl+C asks to stop; a second one ends the process at once.
+      let asked = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
+        asked = true;
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     }),
   };
 }
