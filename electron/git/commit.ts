@@ -5,9 +5,9 @@
  * refused before git runs. The checkout's own pre-commit hook runs (it is the analyst's), and
  * when it refuses, its output is the error message and everything staged stays staged.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure } from './core/errors';
 import { readConfig, type ConfigEntry } from './core/local-config';
@@ -25,6 +25,8 @@ export interface CommitRequest {
   readonly config?: readonly ConfigEntry[];
   /** HEAD's commit before committing ('' on an unborn branch), when the operation knows it already. */
   readonly head?: string;
+  /** The branch HEAD is on and the checkout's git folder, when known: the new commit is then read from the branch's ref file. */
+  readonly branch?: { readonly name: string; readonly gitDir: string };
 }
 
 /** A new commit. */
@@ -80,7 +82,23 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return { commit: await headCommit(checkout), author };
+  return { commit: (request.branch && branchTip(request.branch)) || (await headCommit(checkout)), author };
+}
+
+/**
+ * The commit a branch's loose ref file names (git writes it on every update of the branch), or
+ * undefined when there is none to read (packed refs, another ref storage): HEAD is then asked.
+ */
+function branchTip(branch: { readonly name: string; readonly gitDir: string }): string | undefined {
+  try {
+    // A linked worktree's branches live in the repository's common folder.
+    const common = join(branch.gitDir, 'commondir');
+    const refs = existsSync(common) ? resolve(branch.gitDir, readFileSync(common, 'utf8').trim()) : branch.gitDir;
+    const oid = readFileSync(join(refs, 'refs', 'heads', ...branch.name.split('/')), 'utf8').trim();
+    return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(oid) ? oid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** HEAD's commit id, or '' on an unborn branch. */

@@ -10,8 +10,9 @@
  */
 import { isGuardedChange } from '../../shared/guard';
 import { changesBetween, unmergedOnly, withTexts, type CollectedChanges } from './collected-changes';
-import { parseRawDiff } from './core/raw-diff';
-import { runPlumbing, runPlumbingText } from './core/plumbing';
+import { GitFailure } from './core/errors';
+import { runPlumbing } from './core/plumbing';
+import { parseRawDiff, type RawChange } from './core/raw-diff';
 import { emptyTreeOf, treeOf } from './core/trees';
 import { collectWorktreeChanges } from './worktree-changes';
 
@@ -42,8 +43,27 @@ export async function collectChanges(checkout: string, target: GuardTarget): Pro
  * whether anything at all is staged (guarded or not).
  */
 export async function collectStagedChanges(checkout: string, base: string, indexFile?: string): Promise<{ collected: CollectedChanges; anythingStaged: boolean }> {
-  const raw = await runPlumbingText(checkout, ['diff-index', '--cached', '--ita-invisible-in-index', '-r', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', base], indexFile !== undefined ? { indexFile } : {});
-  const records = parseRawDiff(raw);
+  return judgeableStaged(checkout, base, (await stagedRecords(checkout, base, indexFile)) ?? []);
+}
+
+/**
+ * Every staged change against `base` (a commit id, or `HEAD`), as git's raw records; undefined
+ * when `base` names no commit (HEAD on an unborn branch).
+ */
+export async function stagedRecords(checkout: string, base: string, indexFile?: string): Promise<RawChange[] | undefined> {
+  const out = await runPlumbing(checkout, ['diff-index', '--cached', '--ita-invisible-in-index', '-r', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', base], {
+    expectedExitCodes: [0, 128],
+    ...(indexFile !== undefined ? { indexFile } : {}),
+  });
+  if (out.exitCode !== 0) {
+    if (base === 'HEAD') return undefined;
+    throw new GitFailure('diff-index', out.exitCode, out.stderr.trim());
+  }
+  return parseRawDiff(out.stdout.toString('utf8'));
+}
+
+/** The staged records made ready for the guard: unresolved conflicts alone, or the guarded changes with their texts. */
+export async function judgeableStaged(checkout: string, base: string, records: readonly RawChange[]): Promise<{ collected: CollectedChanges; anythingStaged: boolean }> {
   const unmerged = records.filter((r) => r.status === 'unmerged').map((r) => r.path);
   if (unmerged.length > 0) return { collected: unmergedOnly(unmerged), anythingStaged: true };
   return { collected: await withTexts(checkout, base, records.filter(isGuardedChange)), anythingStaged: records.length > 0 };

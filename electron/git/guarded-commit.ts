@@ -10,24 +10,27 @@ import { assertNoIndexLock, assertNoOperationInProgress, repositoryState } from 
 import { emptyTreeOf } from './core/trees';
 import { commitStaged, type CommitRequest, type CommitResult } from './commit';
 import { guardOptions, type GuardCheckOptions } from './guard-check';
-import { collectStagedChanges } from './guard-changes';
+import { judgeableStaged, stagedRecords } from './guard-changes';
 
 /** Commits the staged changes when the guard allows them all. */
 export async function guardedCommit(checkout: string, request: CommitRequest & GuardCheckOptions): Promise<CommitResult> {
-  const { gitDir, objectFormat, head } = await repositoryState(checkout);
+  // Where HEAD is and what is staged against it, read together (both only read).
+  const [{ gitDir, objectFormat, head }, againstHead] = await Promise.all([repositoryState(checkout), stagedRecords(checkout, 'HEAD')]);
   assertNoOperationInProgress(gitDir, 'Committing');
   assertNoIndexLock(gitDir, 'Committing');
   if (head.kind === 'detached') {
     throw new ApiError('conflict', 'HEAD is detached (not on a branch): a commit made here is easy to lose. Create a branch first, then commit.');
   }
   const headCommit = head.kind === 'branch' ? head.oid : undefined;
-  const { collected, anythingStaged } = await collectStagedChanges(checkout, headCommit ?? emptyTreeOf(objectFormat));
+  const base = headCommit ?? emptyTreeOf(objectFormat);
+  const records = (headCommit !== undefined ? againstHead : undefined) ?? (await stagedRecords(checkout, base)) ?? [];
+  const { collected, anythingStaged } = await judgeableStaged(checkout, base, records);
   if (!anythingStaged) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
   }
   const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(request) });
   if (violations.length > 0) throw guardRefusal(violations);
-  return commitStaged(checkout, { ...request, head: headCommit ?? '' });
+  return commitStaged(checkout, { ...request, head: headCommit ?? '', branch: { name: head.name, gitDir } });
 }
 
 /** The error for a refused commit: one line per violation, and the violations as details. */

@@ -40,8 +40,9 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
     if (outer.exitCode === 0) refuse(folder, `it is a folder inside the checkout at ${outer.stdout.toString('utf8').trim()}; open that folder instead.`);
     refuse(folder, 'it has no .git folder, so it is not a git checkout. Clone the DISARM framework (DISARMframeworks) into a new folder, or choose the folder you cloned it into.');
   }
-  // Usually one process answers where the work tree, the git folder and HEAD are.
-  const known = await workTreeState(path, baseEnv);
+  // Usually one process answers where the work tree, the git folder and HEAD are; the checkout's
+  // own settings are read meanwhile (both only read), and judged after the folder itself.
+  const [known, config] = await Promise.all([workTreeState(path, baseEnv), assertSafeLocalConfig(path, 'files', baseEnv).then((all) => ({ all }), (error: unknown) => ({ error }))]);
   let topLevel = known?.topLevel;
   if (topLevel === undefined) {
     const top = await runPlumbing(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
@@ -56,7 +57,8 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   if (!['techniques', 'incidents'].some((kind) => existsSync(join(path, 'generated_pages', kind)))) {
     refuse(folder, 'its generated_pages folder has neither techniques/ nor incidents/; it is not a DISARM framework checkout.');
   }
-  const unsafe = (await assertSafeLocalConfig(path, 'files', baseEnv)).filter((s) => s.scope === 'network');
+  if ('error' in config) throw config.error;
+  const unsafe = config.all.filter((s) => s.scope === 'network');
   const warnings = unsafe.length > 0 ? [`Fetch, pull and push are refused in this checkout: its own git settings would make git run programs: ${describeUnsafeSettings(unsafe)}`] : [];
   const { gitDir, head } = known?.state ?? (await repositoryState(path, baseEnv));
   return { path, gitDir, head, operation: operationInProgress(gitDir), warnings };

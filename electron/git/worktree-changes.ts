@@ -27,7 +27,7 @@ import { isNullOid, readObjects, toFileMode, treeOf } from './core/trees';
 
 /** The changes of the work tree against HEAD in the guarded folders. */
 export async function collectWorktreeChanges(checkout: string): Promise<CollectedChanges> {
-  return (await readDirectly(checkout)) ?? (await stageIntoScratchIndex(checkout));
+  return (await readWorktreeDirectly(checkout)) ?? (await stageIntoScratchIndex(checkout));
 }
 
 /** A path's new side: a blob git has (the index's), the file on disk, or a nested repository. */
@@ -56,8 +56,11 @@ interface WorktreeStatus {
   readonly unusual: boolean;
 }
 
-/** The direct reading described above; undefined when git has to stage instead. */
-async function readDirectly(checkout: string): Promise<CollectedChanges | undefined> {
+/**
+ * The direct reading described above; undefined when git has to stage instead. Exported for the
+ * test that holds it to git's own staging.
+ */
+export async function readWorktreeDirectly(checkout: string): Promise<CollectedChanges | undefined> {
   const status = parseStatus(
     await runPlumbingText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=all', '--ignore-submodules=dirty', '--', ...GUARDED_FOLDERS]),
   );
@@ -202,8 +205,11 @@ async function anyConversionAttribute(checkout: string, files: readonly { path: 
   return false;
 }
 
-/** Git stages the guarded folders itself, into a copy of the index, and the trees are compared. */
-async function stageIntoScratchIndex(checkout: string): Promise<CollectedChanges> {
+/**
+ * Git stages the guarded folders itself, into a copy of the index, and the trees are compared.
+ * Exported for the test that holds the direct reading to it.
+ */
+export async function stageIntoScratchIndex(checkout: string): Promise<CollectedChanges> {
   const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
   const base = await treeOf(checkout, head.exitCode === 0 ? head.stdout.toString('utf8').trim() : undefined);
   const scratch = mkdtempSync(join(tmpdir(), 'disarm-guard-index-'));

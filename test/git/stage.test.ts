@@ -1,0 +1,43 @@
+/**
+ * Staging several files at once (one `git add` for all): new content and deletions are staged
+ * together, and a path the checkout does not have is refused before anything is staged.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api/errors';
+import { RepositoryService } from '../../electron/git/repository-service';
+import { cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
+import { T0155_007, appendNotes } from './helpers';
+
+let clone: HistoryClone;
+const repo = new RepositoryService();
+const DELETED = 'generated_pages/techniques/T0155.md';
+const NEW_FILE = 'notes/new-file.md';
+
+beforeAll(() => {
+  clone = cloneHistory();
+});
+afterAll(() => clone.dispose());
+beforeEach(() => {
+  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
+  git(clone.path, 'clean', '-fdq');
+});
+
+describe('staging several files', () => {
+  it('stages changes, a deletion and a new file in one go', async () => {
+    appendNotes(clone.path, T0155_007, '\nnotes');
+    rmSync(join(clone.path, DELETED));
+    writeFileSync(join(clone.path, 'README-local.md'), 'mine');
+    await repo.stage(clone.path, [T0155_007, DELETED, 'README-local.md', T0155_007]);
+    expect(git(clone.path, 'diff', '--cached', '--name-status').trim().split('\n').sort()).toEqual([`D\t${DELETED}`, `M\t${T0155_007}`, 'A\tREADME-local.md'].sort());
+  });
+
+  it('refuses a path the checkout does not have, and stages nothing', async () => {
+    appendNotes(clone.path, T0155_007, '\nnotes');
+    const refusal = repo.stage(clone.path, [T0155_007, NEW_FILE]);
+    await expect(refusal).rejects.toBeInstanceOf(ApiError);
+    await expect(refusal).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(NEW_FILE) });
+    expect(git(clone.path, 'diff', '--cached', '--name-only')).toBe('');
+  });
+});
