@@ -9,8 +9,7 @@
  * first (they pass by construction; the check is the proof, and refuses, for instance, to change
  * the generated part of an incident page that was committed already).
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { ApiError } from '../../shared/api/errors';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { checkChanges, type FileMode, type GuardChange } from '../../shared/guard';
@@ -23,10 +22,13 @@ import { applyDraftToTechniquePage, renderDraftIncidentPage, taggedTechniqueIds 
 import { hasErrors, validateDraft, type Diagnostic, type ValidationContext } from '../../shared/validation';
 import { decodeLosslessly } from '../git/core/decode';
 import { usedIdSources, usedIdsFrom } from '../git/collected-changes';
-import { readObjects, toFileMode, treeEntries } from '../git/core/trees';
+import { runGit } from '../git/core/runner';
+import { readObjects, toFileMode, treeEntries, type GitObject } from '../git/core/trees';
 import { resolveInCheckout } from '../paths';
 import { writeFileDurably } from '../store/durable-json-file';
 import { isDraftsOwnPage, readIfExists } from './validation-context';
+
+const TECHNIQUE_FOLDER = 'generated_pages/techniques';
 
 /** What applying did. */
 export interface ApplyReport {
@@ -59,29 +61,40 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
     throw new ApiError('bad-request', 'The draft needs its incident id and IT ids before it can be applied: allocate them first.');
   }
 
-  // What each file becomes.
+  // What each file becomes. Meanwhile git finds the pages with this draft's entries and reads
+  // HEAD's version of the pages the draft tags (for the guard below).
   const planned = new Map<string, { before: string | undefined; after: string }>();
   const incidentPath = pagePath(incidentId);
+  const tagged = taggedTechniqueIds(draft);
+  const withEntries = techniquesWithEntries(checkout, draft.id);
+  const committed = readCommitted(checkout, [incidentPath, ...tagged.map((id) => pagePath(id))]);
+  // Awaited below; these only keep an early refusal from leaving their failures unhandled.
+  withEntries.catch(() => undefined);
+  committed.catch(() => undefined);
   const existing = await readIfExists(resolveInCheckout(checkout, incidentPath));
   if (existing !== undefined && !isDraftsOwnPage(existing, draft.id, marker)) {
     throw new ApiError('conflict', `${incidentId} already has a page in the checkout that this draft did not write. Take the next free id (the id conflict offer) and apply again.`);
   }
   planned.set(incidentPath, { before: existing, after: renderDraftIncidentPage(draft, options.lookup, existing, marker) });
-  const techniques = new Set([...taggedTechniqueIds(draft), ...(await techniquesWithEntries(checkout, draft.id))]);
-  for (const id of techniques) {
+  const techniques = [...new Set([...tagged, ...(await withEntries)])];
+  const pages = await Promise.all(techniques.map((id) => readIfExists(resolveInCheckout(checkout, pagePath(id)))));
+  techniques.forEach((id, i) => {
     const path = pagePath(id);
-    const before = await readIfExists(resolveInCheckout(checkout, path));
+    const before = pages[i];
     if (before === undefined) throw new ApiError('not-found', `The checkout has no page for ${id} (${path}).`);
     planned.set(path, { before, after: applyDraftToTechniquePage(before, draft, id, marker) });
-  }
+  });
 
   const changed = [...planned].filter(([, file]) => file.before !== file.after);
-  await checkAgainstHead(checkout, changed, marker);
-  for (const [path, file] of changed) {
-    const absolute = resolveInCheckout(checkout, path);
-    const mode = await stat(absolute).then((s) => s.mode & 0o777, () => 0o644);
-    await writeFileDurably(absolute, file.after, mode);
-  }
+  await checkAgainstHead(checkout, changed, marker, await committed);
+  // Each file is replaced atomically and durably; together, so that the disk syncs them at once.
+  await Promise.all(
+    changed.map(async ([path, file]) => {
+      const absolute = resolveInCheckout(checkout, path);
+      const mode = await stat(absolute).then((s) => s.mode & 0o777, () => 0o644);
+      await writeFileDurably(absolute, file.after, mode);
+    }),
+  );
   return {
     incidentPage: incidentPath,
     written: changed.map(([path]) => path),
@@ -90,30 +103,46 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
   };
 }
 
-/** Technique pages that carry an entry of this draft (it may no longer tag them). */
+/**
+ * Technique pages that carry an entry of this draft (it may no longer tag them): one `git grep`
+ * over the folder's files on disk, tracked or not (git reads them in parallel, outside this
+ * process).
+ */
 async function techniquesWithEntries(checkout: string, draftId: string): Promise<string[]> {
-  const folder = resolveInCheckout(checkout, 'generated_pages/techniques');
-  const names = await readdir(folder).catch(() => [] as string[]);
   const needle = `disarm-workbench:begin draft=${draftId}`;
+  const found = await runGit(checkout, ['grep', '-l', '-z', '--untracked', '--no-exclude-standard', '--no-textconv', '--fixed-strings', '-e', needle, '--', TECHNIQUE_FOLDER], { expectedExitCodes: [0, 1] });
   const ids: string[] = [];
-  for (const name of names) {
-    const page = pageOfPath(`generated_pages/techniques/${name}`);
-    if (!page) continue;
-    const text = await readIfExists(join(folder, name));
-    if (text?.includes(needle)) ids.push(page.id);
+  for (const path of found.stdout.toString('utf8').split('\0')) {
+    const page = pageOfPath(path);
+    if (page?.kind === 'technique') ids.push(page.id);
   }
   return ids;
+}
+
+/** HEAD's objects read for the guard: what was asked for (a path's absence is an answer too), and what was found. */
+interface Committed {
+  readonly asked: ReadonlySet<string>;
+  readonly objects: ReadonlyMap<string, GitObject>;
+}
+
+const HEAD_SOURCES = usedIdSources('HEAD');
+
+/** HEAD's version of `paths`, and its folders of pages (modes, used ids), from one `cat-file --batch`. */
+async function readCommitted(checkout: string, paths: readonly string[]): Promise<Committed> {
+  const names = [...paths.map((path) => `HEAD:${path}`), ...HEAD_SOURCES];
+  return { asked: new Set(names), objects: await readObjects(checkout, names) };
 }
 
 /**
  * The edit-line guard over the planned files, against HEAD, before anything is written. A refusal
  * here means the draft cannot be applied as it is (its committed page would change above the line).
- * One `cat-file --batch` reads HEAD's version of each file and HEAD's folders of pages (each
- * file's mode, and the ids in use for a new page).
+ * HEAD's version of each file and HEAD's folders of pages (each file's mode, and the ids in use
+ * for a new page) come from `committed`, or one more `cat-file --batch` for files it lacks.
  */
-async function checkAgainstHead(checkout: string, changed: readonly [string, { before: string | undefined; after: string }][], marker: string): Promise<void> {
-  const sources = usedIdSources('HEAD');
-  const objects = await readObjects(checkout, [...changed.map(([path]) => `HEAD:${path}`), ...sources]);
+async function checkAgainstHead(checkout: string, changed: readonly [string, { before: string | undefined; after: string }][], marker: string, committed: Committed): Promise<void> {
+  const sources = HEAD_SOURCES;
+  const missing = changed.map(([path]) => `HEAD:${path}`).filter((name) => !committed.asked.has(name));
+  const objects = missing.length === 0 ? committed.objects : new Map([...committed.objects, ...(await readObjects(checkout, missing))]);
   const modes = new Map<string, FileMode>();
   for (const source of sources) {
     const folder = objects.get(source);

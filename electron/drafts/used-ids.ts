@@ -18,39 +18,44 @@ import { masterDataIds } from './master-data-file';
 const INCIDENT_FOLDER = 'generated_pages/incidents';
 const LINK_ID = /\bIT\d{8}\b/g;
 const INCIDENT_FILE = /(?:^|\/)(I\d{5})\.md$/;
+/** Incident pages read at once: enough to keep the disk busy, few enough open files. */
+const PAGES_AT_ONCE = 32;
 
 /** Ids in the history of every branch, per checkout and refs. */
 const historyCache = new SnapshotCache<UsedIds>();
 
 /**
  * Collects the ids used by the checkout at `checkout` (a git work tree, or a plain folder).
- * `snapshot` is the history's state when the caller has read it already.
+ * `snapshot` is the history's state when the caller reads it already (or is reading it).
  */
-export async function collectUsedIds(checkout: string, snapshot?: HistorySnapshot): Promise<UsedIds> {
+export async function collectUsedIds(checkout: string, snapshot?: HistorySnapshot | Promise<HistorySnapshot>): Promise<UsedIds> {
   const incidents = new Set<string>();
   const links = new Set<string>();
   const add = (set: Set<string>, kind: 'incident' | 'incidenttechnique', ids: Iterable<string>) => {
     for (const id of ids) if (isId(id, kind)) set.add(id);
   };
 
-  // The work tree, uncommitted pages included.
-  const files = await readdir(join(checkout, INCIDENT_FOLDER)).catch(() => [] as string[]);
-  for (const name of files) {
-    const match = INCIDENT_FILE.exec(name);
-    if (!match) continue;
-    add(incidents, 'incident', [match[1] as string]);
-    const text = await readFile(join(checkout, INCIDENT_FOLDER, name), 'utf8').catch(() => '');
-    add(links, 'incidenttechnique', text.match(LINK_ID) ?? []);
+  // The work tree, uncommitted pages included (read a few at a time, the master data meanwhile).
+  const master = masterDataIds(checkout);
+  master.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+  const files = (await readdir(join(checkout, INCIDENT_FOLDER)).catch(() => [] as string[])).filter((name) => INCIDENT_FILE.test(name));
+  for (let start = 0; start < files.length; start += PAGES_AT_ONCE) {
+    const batch = files.slice(start, start + PAGES_AT_ONCE);
+    const texts = await Promise.all(batch.map((name) => readFile(join(checkout, INCIDENT_FOLDER, name), 'utf8').catch(() => '')));
+    batch.forEach((name, i) => {
+      add(incidents, 'incident', [INCIDENT_FILE.exec(name)?.[1] ?? '']);
+      add(links, 'incidenttechnique', texts[i]?.match(LINK_ID) ?? []);
+    });
   }
 
   // The master data.
-  const master = await masterDataIds(checkout);
-  add(incidents, 'incident', master.incidents);
-  add(links, 'incidenttechnique', master.links);
+  const { incidents: masterIncidents, links: masterLinks } = await master;
+  add(incidents, 'incident', masterIncidents);
+  add(links, 'incidenttechnique', masterLinks);
 
   // The history of every branch, local and remote-tracking.
   if (await isGitWorkTree(checkout)) {
-    const { key } = snapshot ?? (await historySnapshot(checkout));
+    const { key } = await (snapshot ?? historySnapshot(checkout));
     const history = await historyCache.get(checkout, key, () => idsInHistory(checkout));
     for (const id of history.incidents) incidents.add(id);
     for (const id of history.links) links.add(id);

@@ -37,8 +37,8 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 const retiredCache = new SnapshotCache<Map<string, RetiredTechnique>>();
 
 /** Retired techniques of the checkout, computed once per HEAD commit (and set of current techniques). */
-export async function retiredTechniques(checkout: string, lookup: FrameworkLookup, snapshot?: HistorySnapshot): Promise<Map<string, RetiredTechnique>> {
-  const { head } = snapshot ?? (await historySnapshot(checkout));
+export async function retiredTechniques(checkout: string, lookup: FrameworkLookup, snapshot?: HistorySnapshot | Promise<HistorySnapshot>): Promise<Map<string, RetiredTechnique>> {
+  const { head } = await (snapshot ?? historySnapshot(checkout));
   if (head === undefined) return new Map();
   const current = lookup.techniques().map((t) => t.id);
   return retiredCache.get(checkout, `${head}\0${current.join(' ')}`, () => findRetiredTechniques(checkout, new Set(current)));
@@ -52,8 +52,10 @@ export async function draftValidationContext(
   others: readonly Draft[],
   options: { marker?: string; used?: UsedIds } = {},
 ): Promise<ValidationContext> {
-  // One look at the refs serves both history scans (and their caches).
-  const snapshot = await historySnapshot(checkout);
+  // One look at the refs serves both history scans (and their caches); git answers while the
+  // pages are read.
+  const snapshot = historySnapshot(checkout);
+  snapshot.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
   const used = options.used ?? (await collectUsedIds(checkout, snapshot));
   const taken = new Set([...used.incidents, ...idsOfDrafts(others.filter((d) => d.id !== draft.id)).incidents]);
   if (draft.incidentId && used.incidents.has(draft.incidentId)) {
