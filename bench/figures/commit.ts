@@ -57,12 +57,21 @@ const commit: number[] = [];
 const shell: number[] = [];
 const ratios: number[] = [];
 let files = 0;
+/** Rewrites the index of each clone once its files' second has passed (git then trusts their stat data). */
+async function settle(cloned: number, ...folders: string[]): Promise<void> {
+  const wait = 1100 - (performance.now() - cloned);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  for (const folder of folders) spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: folder });
+}
+
 for (let i = 0; i < runs; i++) {
   const mine = freshClone('service');
   const theirs = freshClone('shell');
+  const cloned = performance.now();
   await call('repo.open', { folder: mine });
   if (i === 0) await call('drafts.allocateIds', { id });
   await call('drafts.validate', { id });
+  await settle(cloned, mine, theirs);
 
   let t = performance.now();
   const report = await call<{ written: string[]; incidentPage: string }>('drafts.apply', { id });
