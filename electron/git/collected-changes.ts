@@ -5,7 +5,7 @@
  */
 import { GENERATED_ROOTS, isGuardedChange, type GuardChange } from '../../shared/guard';
 import { PAGE_FOLDERS, pageOfPath } from '../../shared/ids';
-import { decodeLosslessly } from './core/decode';
+import { decodeAs, encodingOf } from './core/decode';
 import { parseRawDiff, type RawChange } from './core/raw-diff';
 import { runPlumbingText } from './core/plumbing';
 import { readObjects, treeEntries, type GitObject } from './core/trees';
@@ -63,16 +63,24 @@ export function assembleChanges(base: string | undefined, records: readonly RawC
   const changes = records.map((record): GuardChange => {
     const oldBytes = record.status === 'added' || record.oldOid === undefined ? undefined : objects.get(record.oldOid)?.bytes;
     const newBytes = record.status === 'deleted' ? undefined : (known.get(record.path) ?? (record.newOid === undefined ? undefined : objects.get(record.newOid)?.bytes));
-    const { texts, encoding } = decodeLosslessly([oldBytes, newBytes]);
     const { oldOid: _oldOid, newOid: _newOid, ...change } = record;
-    return {
-      ...change,
-      ...(texts[0] !== undefined ? { oldText: texts[0] } : {}),
-      ...(texts[1] !== undefined ? { newText: texts[1] } : {}),
-      encoding,
-    };
+    return withLazyTexts(change, oldBytes, newBytes);
   });
   return { changes, usedIds: addsFiles(records) && base !== undefined ? usedIdsFrom(objects, base) : new Set(), unmerged: [] };
+}
+
+/**
+ * A change with both versions as bytes and as texts, the texts decoded (losslessly, both the same
+ * way) only when first read: the guard settles most changes on the bytes alone.
+ */
+function withLazyTexts(change: Omit<RawChange, 'oldOid' | 'newOid'>, oldBytes: Buffer | undefined, newBytes: Buffer | undefined): GuardChange {
+  const encoding = encodingOf([oldBytes, newBytes]);
+  const result: GuardChange = { ...change, encoding, ...(oldBytes ? { oldBytes } : {}), ...(newBytes ? { newBytes } : {}) };
+  const texts = new Map<Buffer, string>();
+  const text = (bytes: Buffer) => texts.get(bytes) ?? texts.set(bytes, decodeAs(bytes, encoding)).get(bytes)!;
+  if (oldBytes) Object.defineProperty(result, 'oldText', { get: () => text(oldBytes), enumerable: true });
+  if (newBytes) Object.defineProperty(result, 'newText', { get: () => text(newBytes), enumerable: true });
+  return result;
 }
 
 /** True when a change brings a file in (the new-page rule then needs the used ids). */

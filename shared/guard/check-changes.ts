@@ -11,6 +11,7 @@
  */
 import { EDIT_LINE, splitAtEditLine } from '../edit-line';
 import { firstDifferenceLine } from './first-difference';
+import { keepsGeneratedBytes } from './generated-bytes';
 import { checkNewPageStructure } from './new-page';
 import type { GuardChange, GuardOptions, Violation } from './types';
 
@@ -69,6 +70,8 @@ function checkAdded(change: GuardChange, options: GuardOptions, marker: string):
 }
 
 function checkModified(change: GuardChange, marker: string): Violation[] {
+  // Most changes (notes added below the line) are settled on bytes, without decoding a text.
+  if (change.oldBytes && change.newBytes && keepsGeneratedBytes(change.oldBytes, change.newBytes, marker)) return [];
   const { path } = change;
   const oldText = change.oldText ?? '';
   const newText = change.newText ?? '';

@@ -30,6 +30,13 @@ export interface GuardChange {
   readonly newMode?: FileMode;
   /** How the texts were decoded; 'bytes' means at least one side is not valid UTF-8. */
   readonly encoding?: 'utf8' | 'bytes';
+  /**
+   * The same two versions as bytes, when the caller holds them: a change that keeps every byte up
+   * to the edit line is then allowed without reading the texts (generated-bytes.ts), which a
+   * caller may decode only when asked for.
+   */
+  readonly oldBytes?: Uint8Array;
+  readonly newBytes?: Uint8Array;
 }
 
 /** One refusal: which file, which line, which rule, in words an analyst can act on. */
