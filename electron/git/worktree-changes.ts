@@ -5,9 +5,10 @@
  * Git changes a file's bytes on the way into a commit only through a clean filter, the `ident`
  * and `working-tree-encoding` attributes, or line-ending normalisation, which only ever turns
  * CRLF into LF. So where none of those attributes is set for a changed file and it has no CRLF,
- * the bytes on disk are exactly what git would commit, and they are read directly: one `git
- * status` names the changes (with HEAD's and the index's object ids), `check-attr` answers for
- * the attributes, and one `cat-file --batch` reads the committed sides. Nothing is written.
+ * the bytes on disk are exactly what git would commit, and they are read directly: `git status`
+ * names the changes of tracked files (with HEAD's and the index's object ids) while `ls-files`
+ * lists the untracked ones, `check-attr` answers for the attributes, and one `cat-file --batch`
+ * reads the committed sides. Nothing is written.
  *
  * Otherwise, or when deleted and added files may have to be paired as renames (git's own
  * judgement), git does the staging itself: `git add -A` into a copy of the index (the analyst's
@@ -61,9 +62,12 @@ interface WorktreeStatus {
  * test that holds it to git's own staging.
  */
 export async function readWorktreeDirectly(checkout: string): Promise<CollectedChanges | undefined> {
-  const status = parseStatus(
-    await runPlumbingText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=all', '--ignore-submodules=dirty', '--', ...GUARDED_FOLDERS]),
-  );
+  // The tracked files (HEAD's and the index's ids) and the untracked ones, listed at once.
+  const [tracked, untracked] = await Promise.all([
+    runPlumbingText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=no', '--ignore-submodules=dirty', '--', ...GUARDED_FOLDERS]),
+    runPlumbingText(checkout, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...GUARDED_FOLDERS]),
+  ]);
+  const status = parseStatus(tracked, untracked);
   if (status.unusual) return undefined;
   if (status.unmerged.length > 0) return unmergedOnly(status.unmerged);
   const records: RawChange[] = [];
@@ -75,16 +79,16 @@ export async function readWorktreeDirectly(checkout: string): Promise<CollectedC
   if (records.some((r) => r.status === 'deleted') && records.some((r) => r.status === 'added')) return undefined;
   if (records.length === 0) return { changes: [], usedIds: new Set(), unmerged: [] };
 
-  // git reads the attributes and the committed objects while this process reads the disk.
+  // git answers for the attributes and reads the committed objects while this process reads the disk.
   const onDisk = records.flatMap((record) => {
     const side = status.paths.get(record.path)?.new;
     return side?.kind === 'file' ? [{ path: record.path, mode: side.mode, tracked: status.paths.get(record.path)?.tracked === true }] : [];
   });
   const fromDisk = new Set(onDisk.map((f) => f.path));
-  const attributesSet = anyConversionAttribute(checkout, onDisk);
-  const objects = readObjects(checkout, objectsToRead(status.head, records, (path) => fromDisk.has(path)));
+  const attributesSet = anyConversionAttribute(checkout, onDisk.filter((f) => f.mode !== '120000' && f.mode !== '160000').map((f) => f.path));
+  const committed = readObjects(checkout, objectsToRead(status.head, records, (path) => fromDisk.has(path)));
   const files = readFromDisk(checkout, onDisk);
-  const [conversion, read] = await Promise.all([attributesSet, objects]);
+  const [conversion, read] = await Promise.all([attributesSet, committed]);
   if (!files || conversion) return undefined;
   // A new file's mode is known once it is read (a symbolic link).
   const final = records.map((record) => {
@@ -92,14 +96,20 @@ export async function readWorktreeDirectly(checkout: string): Promise<CollectedC
     return mode && record.newMode !== mode ? { ...record, newMode: mode } : record;
   });
   const contents = new Map([...files].map(([path, file]) => [path, file.bytes]));
-  const collected = assembleChanges(status.head, final, read, contents);
   // A file that is back to its committed bytes (touched, or edited and restored) is no change.
-  const changes = collected.changes.filter((change) => !(change.status === 'modified' && change.oldText === change.newText && change.oldMode === change.newMode));
-  return { ...collected, changes };
+  const unchanged = (record: RawChange) => {
+    const before = record.oldOid === undefined ? undefined : read.get(record.oldOid)?.bytes;
+    const after = contents.get(record.path);
+    return record.status === 'modified' && record.oldMode === record.newMode && before !== undefined && after !== undefined && before.equals(after);
+  };
+  return assembleChanges(status.head, final.filter((record) => !unchanged(record)), read, contents);
 }
 
-/** Parses `git status --porcelain=v2 -z --branch --no-renames --untracked-files=all`. */
-function parseStatus(out: string): WorktreeStatus {
+/**
+ * Parses `git status --porcelain=v2 -z --branch --no-renames --untracked-files=no` and `git
+ * ls-files -z --others --exclude-standard` (the files `git add -A` would add).
+ */
+function parseStatus(out: string, untracked: string): WorktreeStatus {
   const paths = new Map<string, PathState>();
   const unmerged: string[] = [];
   const state = (path: string) => paths.get(path) ?? paths.set(path, { tracked: false }).get(path)!;
@@ -123,17 +133,18 @@ function parseStatus(out: string): WorktreeStatus {
       } else if (worktree !== 'D') {
         entry.new = { kind: 'file', mode: toFileMode(mW) };
       }
-    } else if (field.startsWith('? ')) {
-      const path = field.slice(2);
-      // An untracked folder with its own .git: `git add -A` would add it as a submodule.
-      const entry = state(path.endsWith('/') ? path.slice(0, -1) : path);
-      entry.tracked = false; // not in the index (any record above was its staged deletion)
-      entry.new = path.endsWith('/') ? { kind: 'repository' } : { kind: 'file', mode: '100644' };
     } else if (field.startsWith('u ')) {
       unmerged.push(field.split(' ').slice(10).join(' '));
     } else if (field.startsWith('2 ')) {
       unusual = true;
     }
+  }
+  for (const path of untracked.split('\0')) {
+    if (path === '') continue;
+    // An untracked folder with its own .git: `git add -A` would add it as a submodule.
+    const entry = state(path.endsWith('/') ? path.slice(0, -1) : path);
+    entry.tracked = false; // not in the index (any record above was its staged deletion)
+    entry.new = path.endsWith('/') ? { kind: 'repository' } : { kind: 'file', mode: '100644' };
   }
   return { head, paths, unmerged, unusual };
 }
@@ -195,11 +206,10 @@ function readFromDisk(checkout: string, files: readonly { path: string; mode: Fi
 /** The attributes through which git rewrites a file's bytes when staging it. */
 const CONVERSION_ATTRIBUTES = ['filter', 'ident', 'working-tree-encoding'];
 
-/** True when any of the files has a conversion attribute set (to anything: git decides). */
-async function anyConversionAttribute(checkout: string, files: readonly { path: string; mode: FileMode }[]): Promise<boolean> {
-  const regular = files.filter((f) => f.mode !== '120000' && f.mode !== '160000');
-  if (regular.length === 0) return false;
-  const out = await runPlumbing(checkout, ['check-attr', '-z', '--stdin', ...CONVERSION_ATTRIBUTES], { input: regular.map((f) => `${f.path}\0`).join('') });
+/** True when any of `paths` has a conversion attribute set (to anything: git decides). */
+async function anyConversionAttribute(checkout: string, paths: readonly string[]): Promise<boolean> {
+  if (paths.length === 0) return false;
+  const out = await runPlumbing(checkout, ['check-attr', '-z', '--stdin', ...CONVERSION_ATTRIBUTES], { input: paths.map((path) => `${path}\0`).join('') });
   const fields = out.stdout.toString('utf8').split('\0');
   for (let i = 2; i < fields.length; i += 3) if (fields[i] !== 'unspecified') return true;
   return false;

@@ -27,7 +27,8 @@ describe('git plumbing with constant arguments', () => {
   it('accepts the workbench\'s own read-only calls', () => {
     const oid = 'a'.repeat(40);
     for (const args of [
-      ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=all', '--ignore-submodules=dirty', '--', 'generated_pages', 'generated_files'],
+      ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=no', '--ignore-submodules=dirty', '--', 'generated_pages', 'generated_files'],
+      ['ls-files', '-z', '--others', '--exclude-standard', '--', 'generated_pages', 'generated_files'],
       ['diff-index', '--cached', '--ita-invisible-in-index', '-r', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', oid],
       ['diff-tree', '-r', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', oid, 'b'.repeat(64)],
       ['cat-file', '--batch', '--buffer'],

@@ -19,13 +19,13 @@ import { GitFailure } from './errors';
 import type { GitCallOptions, GitResult } from './runner';
 
 /** Verbs that only read: nothing here writes a ref, an object, the index or a file. */
-const READ_ONLY_VERBS = ['rev-parse', 'config', 'status', 'diff-index', 'diff-tree', 'cat-file', 'check-attr', 'show-ref'];
+const READ_ONLY_VERBS = ['rev-parse', 'config', 'status', 'ls-files', 'diff-index', 'diff-tree', 'cat-file', 'check-attr', 'show-ref'];
 
 /** Every flag the workbench's plumbing calls use (none can run a program or write a file). */
 const FLAGS = new Set([
   '-q', '-r', '-z', '-M', '--', '--verify', '--show-toplevel', '--absolute-git-dir', '--show-object-format', '--symbolic-full-name',
   '--list', '--includes', '--show-scope',
-  '--porcelain=v2', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=all', '--ignore-submodules=dirty',
+  '--porcelain=v2', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=no', '--ignore-submodules=dirty', '--others', '--exclude-standard',
   '--cached', '--ita-invisible-in-index', '--raw', '--no-abbrev', '--no-ext-diff', '--no-textconv',
   '--batch', '--buffer', '--stdin', '--head',
 ]);

@@ -50,12 +50,23 @@ export interface GitObject {
  * the result. Names must not contain line breaks (each is one line of the request).
  */
 export async function readObjects(checkout: string, names: Iterable<string>, options: Pick<GitCallOptions, 'baseEnv'> = {}): Promise<Map<string, GitObject>> {
-  const unique = [...new Set(names)];
-  const objects = new Map<string, GitObject>();
-  if (unique.length === 0) return objects;
-  if (unique.some((name) => name === '' || /[\r\n]/.test(name))) throw new Error('an object name for cat-file is empty or has a line break');
+  const unique = requestOf(names);
+  if (unique.length === 0) return new Map();
   // Many objects: spooled, so that git never waits for this process to drain a pipe.
   const out = (await runPlumbing(checkout, ['cat-file', '--batch', '--buffer'], { ...options, input: unique.join('\n') + '\n', spoolOutput: unique.length > 50 })).stdout;
+  return parseBatch(unique, out);
+}
+
+/** The distinct names of a request, each checked to fit on one line. */
+function requestOf(names: Iterable<string>): string[] {
+  const unique = [...new Set(names)];
+  if (unique.some((name) => name === '' || /[\r\n]/.test(name))) throw new Error('an object name for cat-file is empty or has a line break');
+  return unique;
+}
+
+/** Splits `cat-file --batch` output (`<oid> <type> <size>\n<content>\n`, or `<name> missing\n`) by the names asked, in order. */
+function parseBatch(unique: readonly string[], out: Buffer): Map<string, GitObject> {
+  const objects = new Map<string, GitObject>();
   let offset = 0;
   for (const name of unique) {
     const newline = out.indexOf(10, offset);
