@@ -1,6 +1,8 @@
 // Bundles the Node side: the CLI (which also hosts `serve`), Electron's main process and its preload.
 // The renderer is built by Vite (renderer/vite.config.ts). Dependencies stay external: they are
 // installed next to the bundles (node_modules, or the packaged app's asar).
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 // The output folder: dist/, or a temporary one when a test builds (test/shell/build.test.ts).
@@ -16,11 +18,16 @@ const common = {
   legalComments: 'none',
 };
 
-await Promise.all([
+const [cli] = await Promise.all([
   // The CLI in chunks: each command's code and libraries load only when it runs (a pre-commit
   // hook's `check` starts without the spreadsheet and server code).
-  build({ ...common, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: `${out}/node` }),
+  build({ ...common, format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', metafile: true, entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: `${out}/node` }),
   build({ ...common, format: 'esm', entryPoints: { main: 'electron/main.ts' }, outdir: `${out}/electron`, external: ['electron'] }),
   // A sandboxed preload must be a single CommonJS file with no imports but 'electron'.
   build({ ...common, format: 'cjs', packages: undefined, entryPoints: { preload: 'electron/preload.ts' }, outdir: `${out}/electron`, outExtension: { '.js': '.cjs' }, external: ['electron'] }),
 ]);
+
+// Chunks of earlier builds (their names carry their content's hash) are removed once the new ones
+// are written, so that a CLI running meanwhile never misses one.
+const written = new Set(Object.keys(cli.metafile.outputs).map((file) => relative(`${out}/node/chunks`, file)));
+for (const file of readdirSync(`${out}/node/chunks`)) if (!written.has(file)) rmSync(join(`${out}/node/chunks`, file));
