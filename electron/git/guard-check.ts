@@ -3,8 +3,7 @@
  * CI runs over a pull request). Git collects (guard-changes.ts); the pure guard judges.
  */
 import { ApiError } from '../../shared/api/errors';
-import { checkChanges, type NewPageCheck, type Violation } from '../../shared/guard';
-import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
+import { checkChanges, type GuardChange, type GuardOptions, type NewPageCheck, type Violation } from '../../shared/guard';
 import { explained } from './core/errors';
 import { runGit, runGitText } from './core/runner';
 import { emptyTree } from './core/trees';
@@ -18,15 +17,26 @@ export interface GuardCheckOptions {
   readonly marker?: string;
 }
 
-/** The guard's options for a check: the full new-page check unless told otherwise. */
-export function guardOptions(options: GuardCheckOptions) {
-  return { checkNewPage: options.checkNewPage ?? checkNewIncidentPage, ...(options.marker !== undefined ? { marker: options.marker } : {}) };
+/**
+ * The guard's options for judging `changes`: the full new-page check unless told otherwise. It
+ * needs the page model (parser and renderer), loaded only when a change brings a file in; the
+ * other changes never call it (and a call would fail loudly rather than check less).
+ */
+export async function guardOptions(options: GuardCheckOptions, changes: readonly GuardChange[]): Promise<GuardOptions> {
+  const marker = options.marker !== undefined ? { marker: options.marker } : {};
+  if (options.checkNewPage) return { checkNewPage: options.checkNewPage, ...marker };
+  if (!changes.some((c) => c.status === 'added' || c.status === 'copied' || c.status === 'renamed')) return { checkNewPage: noNewPage, ...marker };
+  return { checkNewPage: (await import('../../shared/guard/incident-page-check')).checkNewIncidentPage, ...marker };
 }
+
+const noNewPage: NewPageCheck = (path) => {
+  throw new Error(`the new-page check was not loaded, yet ${path} is judged as a new file`);
+};
 
 /** The violations of the work tree or the staged changes. */
 export async function checkTarget(checkout: string, target: Exclude<GuardTarget, { kind: 'commit' }>, options: GuardCheckOptions = {}): Promise<Violation[]> {
   const collected = await explained('Checking the changes', () => collectChanges(checkout, target));
-  return checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(options) });
+  return checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(options, collected.changes)) });
 }
 
 /** One commit of a range and what the guard found in it. */
@@ -51,7 +61,7 @@ export async function checkRange(checkout: string, range: string, options: Guard
   for (const { commit, parent, subject } of commits) {
     // git compares commits by their trees; a root commit against the empty tree.
     const collected = await changesBetween(checkout, parent ?? (await emptyTree(checkout)), commit);
-    const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(options) });
+    const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(options, collected.changes)) });
     reports.push({ commit, subject, violations });
   }
   return reports;

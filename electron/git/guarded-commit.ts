@@ -28,7 +28,7 @@ export async function guardedCommit(checkout: string, request: CommitRequest & G
   if (!anythingStaged) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
   }
-  const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...guardOptions(request) });
+  const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(request, collected.changes)) });
   if (violations.length > 0) throw guardRefusal(violations);
   return commitStaged(checkout, { ...request, head: headCommit ?? '', branch: { name: head.name, gitDir } });
 }
