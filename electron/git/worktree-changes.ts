@@ -17,8 +17,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileMode } from '../../shared/guard';
-import { isGuardedChange } from '../../shared/guard';
+import { isGuardedChange, type FileMode } from '../../shared/guard';
 import { assembleChanges, changesBetween, GUARDED_FOLDERS, objectsToRead, unmergedOnly, type CollectedChanges } from './collected-changes';
 import type { RawChange } from './core/raw-diff';
 import { gitDirOf } from './core/repository-state';
