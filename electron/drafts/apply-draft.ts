@@ -9,7 +9,7 @@
  * first (they pass by construction; the check is the proof, and refuses, for instance, to change
  * the generated part of an incident page that was committed already).
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { checkChanges, type FileMode, type GuardChange } from '../../shared/guard';
@@ -25,7 +25,7 @@ import { usedIdSources, usedIdsFrom } from '../git/collected-changes';
 import { runGit } from '../git/core/runner';
 import { readObjects, toFileMode, treeEntries, type GitObject } from '../git/core/trees';
 import { resolveInCheckout } from '../paths';
-import { writeFileDurably } from '../store/durable-json-file';
+import { writeFilesDurablySync } from '../store/durable-json-file';
 import { isDraftsOwnPage, readIfExists } from './validation-context';
 
 const TECHNIQUE_FOLDER = 'generated_pages/techniques';
@@ -87,12 +87,11 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
 
   const changed = [...planned].filter(([, file]) => file.before !== file.after);
   await checkAgainstHead(checkout, changed, marker, await committed);
-  // Each file is replaced atomically and durably; together, so that the disk syncs them at once.
-  await Promise.all(
-    changed.map(async ([path, file]) => {
+  // Each file is replaced atomically and durably, and their folders synced once.
+  writeFilesDurablySync(
+    changed.map(([path, file]) => {
       const absolute = resolveInCheckout(checkout, path);
-      const mode = await stat(absolute).then((s) => s.mode & 0o777, () => 0o644);
-      await writeFileDurably(absolute, file.after, mode);
+      return { path: absolute, text: file.after, mode: fileMode(absolute) };
     }),
   );
   return {
@@ -173,5 +172,14 @@ async function checkAgainstHead(checkout: string, changed: readonly [string, { b
       `Applying the draft would change text above the edit line: ${violations.map((v) => `${v.file}:${v.line} ${v.message}`).join('; ')}. An incident page that was committed can only gain notes; its other changes go to the maintainers through the master data.`,
       { violations },
     );
+  }
+}
+
+/** A file's permission bits, to keep them when it is replaced; 0644 for a new file. */
+function fileMode(path: string): number {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return 0o644;
   }
 }

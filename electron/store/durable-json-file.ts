@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -96,6 +97,44 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
     throw error;
   }
   await syncFolder(dir);
+}
+
+/**
+ * Replaces several files, each atomically (temporary file, fsync, rename) and the set durably
+ * (each folder synced once, after its renames). Synchronous on purpose: for the score of small
+ * files of one apply, the thread pool's round trips cost far more than the writes themselves.
+ */
+export function writeFilesDurablySync(files: readonly { readonly path: string; readonly text: string; readonly mode: number }[]): void {
+  const written: string[] = [];
+  const temps: { temp: string; path: string }[] = [];
+  try {
+    for (const file of files) {
+      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      const fd = openSync(temp, 'wx', file.mode);
+      temps.push({ temp, path: file.path });
+      try {
+        writeFileSync(fd, file.text);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const { temp, path } of temps) {
+      renameSync(temp, path);
+      written.push(temp);
+    }
+  } finally {
+    for (const { temp } of temps) if (!written.includes(temp)) rmSync(temp, { force: true });
+  }
+  if (process.platform === 'win32') return;
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /** Makes a rename durable (POSIX); folders cannot be opened for syncing on Windows, where rename is already journalled. */
