@@ -6,7 +6,7 @@ import type { Handler } from './dispatch';
 import type { Services } from '../services/container';
 import { allocateIds, idConflicts, resolveIdConflict } from '../drafts/draft-ids';
 import { applyDraftToCheckout } from '../drafts/apply-draft';
-import { draftValidationContext } from '../drafts/validation-context';
+import { draftValidationContext, retiredTechniques } from '../drafts/validation-context';
 import { validateDraft } from '../../shared/validation';
 
 type DraftOps =
@@ -22,6 +22,7 @@ type DraftOps =
   | 'drafts.resolveIdConflict'
   | 'drafts.masterRows'
   | 'drafts.validate'
+  | 'drafts.context'
   | 'drafts.apply';
 
 type SettingsOps = 'settings.get' | 'settings.update' | 'recent.list' | 'recent.remove' | 'store.warnings' | 'store.dismissWarnings';
@@ -66,6 +67,19 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
     'drafts.validate': async ({ id }) => {
       const { draft, context } = await prepare(id);
       return validateDraft(draft, context);
+    },
+    'drafts.context': async ({ id }) => {
+      if (id === undefined) {
+        const loaded = await catalog.current();
+        const retired = await retiredTechniques(workspace.require(), loaded.catalog);
+        return { retired: [...retired.values()].map((r) => ({ id: r.id, name: r.name, removedIn: { ...r.removedIn } })), takenIncidentIds: [] };
+      }
+      const { context } = await prepare(id);
+      return {
+        retired: [...(context.retired?.values() ?? [])].map(({ id: techniqueId, name, removedIn }) => ({ id: techniqueId, name, removedIn: { ...removedIn } })),
+        takenIncidentIds: [...(context.takenIncidentIds ?? [])].sort(),
+        ...(context.nextFreeIncidentId ? { nextFreeIncidentId: context.nextFreeIncidentId } : {}),
+      };
     },
     'drafts.apply': async ({ id }) => {
       const { checkout, draft, lookup, context, marker } = await prepare(id);

@@ -91,6 +91,21 @@ describe('drafts operations', () => {
 });
 
 describe('settings operations', () => {
+  it('tell live validation what the catalog cannot: retired techniques and incident ids in use', async () => {
+    const checkoutWide = await call<{ retired: { id: string; removedIn: { date: string } }[]; takenIncidentIds: string[] }>('drafts.context', {});
+    const retired = checkoutWide.retired.find((r) => r.id === 'T0043.001');
+    expect(retired?.removedIn.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(checkoutWide.takenIncidentIds).toEqual([]);
+
+    const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Context probe' } } });
+    const context = await call<{ retired: unknown[]; takenIncidentIds: string[]; nextFreeIncidentId?: string }>('drafts.context', { id: draft.id });
+    expect(context.retired).toEqual(checkoutWide.retired);
+    expect(context.takenIncidentIds).toContain('I00068');
+    expect(context.nextFreeIncidentId).toMatch(/^I\d{5}$/);
+    expect(context.takenIncidentIds).not.toContain(context.nextFreeIncidentId);
+    await call('drafts.delete', { id: draft.id });
+  });
+
   it('get and change settings, list recent repositories, report store warnings', async () => {
     expect(await call('settings.get', {})).toMatchObject({ theme: 'system', editLine: 'DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW' });
     expect(await call('settings.update', { theme: 'dark', authorName: 'Ana' })).toMatchObject({ theme: 'dark', authorName: 'Ana' });

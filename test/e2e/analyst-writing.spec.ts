@@ -157,6 +157,15 @@ test('a new user writes an incident: search, fields, references, article, three 
   await problem.getByRole('button', { name: /Replace with T0155\.007/ }).click();
   await expect(explanation()).toHaveText('Messaging apps seen as secure, such as T0155.007 channels, were the target.');
   await expect(problem).toHaveCount(0);
+  // An id the framework had in 2024 and no longer has is flagged as retired, not unknown.
+  await explanation().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Once filed as T0043.001.', { delay: 5 });
+  const retired = page.getByRole('list', { name: 'Problems in this quote' }).locator('[data-problem="retired-id"]');
+  await expect(retired).toContainText('T0043.001');
+  await expect(retired).toContainText(/Use Encrypted Chat Apps|retired|no longer/i);
+  for (let i = 0; i < ' Once filed as T0043.001.'.length; i++) await page.keyboard.press('Backspace');
+  await expect(retired).toHaveCount(0);
 
   // Quote 3, found by name.
   await selectInSource(page, QUOTE_3);

@@ -98,6 +98,17 @@ export const draftsOperations = {
     input: z.object({ id: DraftUuid }).strict(),
     output: z.array(DiagnosticSchema),
   }),
+  'drafts.context': defineOperation({
+    summary:
+      'What live validation needs to know besides the catalog: the techniques earlier versions of the framework had and this one does not (retired, with when), the incident ids someone else uses, and the next free one.',
+    // Without a draft: the retired techniques only (for page notes, which allocate no id).
+    input: z.object({ id: DraftUuid.optional() }).strict(),
+    output: z.object({
+      retired: z.array(z.object({ id: z.string(), name: z.string(), removedIn: z.object({ commit: z.string(), date: z.string() }) })),
+      takenIncidentIds: z.array(z.string()),
+      nextFreeIncidentId: z.string().optional(),
+    }),
+  }),
   'drafts.apply': defineOperation({
     summary:
       'Writes the draft to the open checkout: its incident page and an entry below the edit line of each technique page it tags. Applying again updates the same entries. Refused (nothing written) while the draft has errors.',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TechniqueInfo } from '../../../shared/api/ops/catalog';
 import { EDIT_LINE, splitAtEditLine } from '../../../shared/edit-line';
 import { generatedPartReadOnly } from '../../../renderer/src/features/notes-editor/generated-part';
-import { createNotesCheck } from '../../../renderer/src/features/notes-editor/notes-check';
+import { pageLint } from '../../../renderer/src/lib/validation/page-lint';
 import { notesDiagnostics } from '../../../renderer/src/features/notes-editor/notes-diagnostics';
 import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
@@ -45,7 +45,7 @@ describe('notes diagnostics', () => {
   it('flags a misnamed mention below the line and fixes it', () => {
     const doc = `${page}\n\nSeen again (T0155.007: Secret Chats).`;
     const state = stateOf(doc);
-    const found = notesDiagnostics(state, createNotesCheck(techniques, EDIT_LINE));
+    const found = notesDiagnostics(state, pageLint(techniques, EDIT_LINE));
     expect(found.map((d) => d.source)).toEqual(['name-mismatch']);
     const [mismatch] = found;
     expect(doc.slice(mismatch?.from, mismatch?.to)).toBe('Secret Chats');
@@ -53,12 +53,12 @@ describe('notes diagnostics', () => {
     expect(action).toBeDefined();
     const fixed = runAction(state, action as NonNullable<typeof action>, mismatch?.from ?? 0, mismatch?.to ?? 0);
     expect(fixed.doc.toString()).toBe(`${page}\n\nSeen again (T0155.007: Encrypted Communication Channel).`);
-    expect(notesDiagnostics(fixed, createNotesCheck(techniques, EDIT_LINE))).toEqual([]);
+    expect(notesDiagnostics(fixed, pageLint(techniques, EDIT_LINE))).toEqual([]);
   });
 
   it('flags an unknown id and a malformed one, with suggestions', () => {
     const doc = `${page}\n\nAlso T0155.099 and T155.7 here.`;
-    const found = notesDiagnostics(stateOf(doc), createNotesCheck(techniques, EDIT_LINE));
+    const found = notesDiagnostics(stateOf(doc), pageLint(techniques, EDIT_LINE));
     expect(found.map((d) => d.source).sort()).toEqual(['malformed-id', 'unknown-id']);
     const malformed = found.find((d) => d.source === 'malformed-id');
     expect(doc.slice(malformed?.from, malformed?.to)).toBe('T155.7');
@@ -68,7 +68,7 @@ describe('notes diagnostics', () => {
   it('a fix still lands right after typing moved the problem', () => {
     const doc = `${page}\n\nSeen again (T0155.007: Secret Chats).`;
     let state = stateOf(doc);
-    const [mismatch] = notesDiagnostics(state, createNotesCheck(techniques, EDIT_LINE));
+    const [mismatch] = notesDiagnostics(state, pageLint(techniques, EDIT_LINE));
     const at = splitAtEditLine(doc).notesOffset;
     state = state.update({ changes: { from: at, insert: '\nNew line first.' } }).state;
     const shifted = (mismatch?.from ?? 0) + '\nNew line first.'.length;
@@ -77,8 +77,8 @@ describe('notes diagnostics', () => {
   });
 
   it('says nothing about the generated part, nor about a page without the line', () => {
-    expect(notesDiagnostics(stateOf(page), createNotesCheck(techniques, EDIT_LINE))).toEqual([]);
+    expect(notesDiagnostics(stateOf(page), pageLint(techniques, EDIT_LINE))).toEqual([]);
     const index = readFileSync(join(clone.path, 'generated_pages', 'techniques_index.md'), 'utf8');
-    expect(notesDiagnostics(stateOf(`${index}\nT9999`), createNotesCheck(techniques, EDIT_LINE))).toEqual([]);
+    expect(notesDiagnostics(stateOf(`${index}\nT9999`), pageLint(techniques, EDIT_LINE))).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TechniqueInfo } from '../../../shared/api/ops/catalog';
 import { EDIT_LINE, splitAtEditLine } from '../../../shared/edit-line';
-import { commitBlockers, commitIncluded, describeViolation, loadReview, messageFor, pageLint } from '../../../renderer/src/features/review/review-model';
+import { commitBlockers, commitIncluded, describeViolation, loadReview, messageFor } from '../../../renderer/src/features/review/review-model';
+import { pageLint } from '../../../renderer/src/lib/validation/page-lint';
 import { addBareRemote, cloneHistory, git, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 

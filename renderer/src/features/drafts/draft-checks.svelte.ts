@@ -6,6 +6,7 @@
 import { lookupFromList, type FrameworkLookup } from '../../../../shared/drafts/framework-lookup';
 import { renderDraftIncidentPage } from '../../../../shared/drafts/render-incident';
 import { validateDraft, type Diagnostic } from '../../../../shared/validation';
+import { validationContext, type BackEndContext } from '../../lib/validation/back-end-context';
 import { EDIT_LINE } from '../../../../shared/edit-line';
 import type { TechniqueInfo } from '../../../../shared/api/ops/catalog';
 import type { DraftSession } from './draft-session.svelte';
@@ -13,15 +14,52 @@ import type { DraftSession } from './draft-session.svelte';
 /** What the incident id reads as in a preview of a draft that has none yet. */
 export const PLACEHOLDER_INCIDENT_ID = 'I?????';
 
+/** What the back end knows for validation besides the catalog (retired techniques, ids taken). */
+export type DraftContext = BackEndContext;
+
 export class DraftChecks {
   readonly #session: () => DraftSession | undefined;
   readonly #techniques: () => readonly TechniqueInfo[];
   readonly #marker: () => string;
+  /** The back end's part of the context for the open draft, once it has answered. */
+  #context = $state<DraftContext | undefined>(undefined);
 
-  constructor(options: { session: () => DraftSession | undefined; techniques: () => readonly TechniqueInfo[]; marker?: () => string | undefined }) {
+  /**
+   * `loadContext` fetches the back end's part of the context (retired techniques from the
+   * checkout's history, ids in use); given, it runs in an effect, so construct this class during a
+   * component's initialisation. Without it the checks know the catalog only.
+   */
+  constructor(options: {
+    session: () => DraftSession | undefined;
+    techniques: () => readonly TechniqueInfo[];
+    marker?: () => string | undefined;
+    loadContext?: (draftId: string) => Promise<DraftContext>;
+  }) {
     this.#session = options.session;
     this.#techniques = options.techniques;
     this.#marker = () => options.marker?.() ?? EDIT_LINE;
+    const load = options.loadContext;
+    if (load) {
+      $effect(() => {
+        const draft = this.#session()?.draft;
+        const draftId = draft?.id;
+        void draft?.incidentId; // a new id changes what is taken
+        if (!draftId) {
+          this.#context = undefined;
+          return;
+        }
+        let current = true;
+        load(draftId).then(
+          (context) => {
+            if (current) this.#context = context;
+          },
+          () => undefined, // the catalog-only checks still run
+        );
+        return () => {
+          current = false;
+        };
+      });
+    }
   }
 
   /** The framework's techniques as rendering and validation look them up. */
@@ -31,7 +69,7 @@ export class DraftChecks {
   readonly diagnostics = $derived.by((): Diagnostic[] => {
     const session = this.#session();
     if (!session || this.#techniques().length === 0) return [];
-    return validateDraft(session.draft, { lookup: this.lookup });
+    return validateDraft(session.draft, validationContext(this.lookup, this.#context));
   });
 
   /** Diagnostics of one field path (`incident.name`, `references.0.url`). */

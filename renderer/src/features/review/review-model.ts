@@ -7,11 +7,9 @@
  */
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiOutput } from '../../../../shared/api/contract';
-import type { TechniqueInfo } from '../../../../shared/api/ops/catalog';
-import { lookupFromList } from '../../../../shared/drafts/framework-lookup';
 import { GUARD_RULES, firstDifferenceLine, isGuardedPath, type Violation } from '../../../../shared/guard';
 import { pageOfPath } from '../../../../shared/ids';
-import { lintPage, type Diagnostic } from '../../../../shared/validation';
+import type { Diagnostic } from '../../../../shared/validation';
 import { prefillCommitMessage } from './commit-message';
 
 /** How a file differs from HEAD, all in all (staged and unstaged together). */
@@ -95,12 +93,6 @@ export function reviewFile(file: StatusFile, diff: FileDiff | undefined, violati
     repairable: guarded.length > 0 && diff?.oldText !== undefined && isGuardedPath(file.path),
     firstChangedLine: newText === undefined ? 0 : firstDifferenceLine(diff?.oldText ?? '', newText),
   };
-}
-
-/** The lint of a page's text over the checkout's techniques (shared/validation's page lint). */
-export function pageLint(techniques: readonly TechniqueInfo[], marker: string): (text: string) => Diagnostic[] {
-  const context = { lookup: lookupFromList(techniques) };
-  return (text) => lintPage(text, context, { marker });
 }
 
 /** Reads the status, the guard's verdict on the work tree and every changed file's diff. */

@@ -1,10 +1,13 @@
 /**
  * The catalog of the open checkout as the renderer keeps it: every technique (for hovers, the
  * tagger's autocomplete, validation and the preview) and the tactics, loaded once per checkout
- * and reloaded when another checkout is opened.
+ * and reloaded when another checkout is opened; and the techniques earlier versions had and this
+ * one does not (from the checkout's history), so that validation can say "retired" and since when.
  */
 import type { ApiClient } from '../../../../shared/api/client';
 import type { TacticInfo, TechniqueInfo } from '../../../../shared/api/ops/catalog';
+import type { RetiredTechnique } from '../../../../shared/validation';
+import { retiredById } from '../validation/back-end-context';
 import { indexById } from './index-by-id';
 
 /** What the catalog knows, by id. */
@@ -14,6 +17,8 @@ export class CatalogState {
   folder = $state<string | undefined>(undefined);
   counts = $state<Record<string, number>>({});
   loaded = $state(false);
+  /** Retired techniques by id (empty until the history has been read, or when it cannot be). */
+  retired = $state<ReadonlyMap<string, RetiredTechnique>>(retiredById([]));
   readonly byId = $derived(indexById(this.techniques));
   readonly tacticById = $derived(indexById(this.tactics));
   readonly #api: ApiClient;
@@ -51,5 +56,10 @@ export class CatalogState {
     this.tactics = overview.tactics;
     this.techniques = techniques;
     this.loaded = true;
+    // The history scan can take a moment on a long history: the rest of the catalog does not wait.
+    void this.#api.call('drafts.context', {}).then(
+      (context) => (this.retired = retiredById(context.retired)),
+      () => undefined,
+    );
   }
 }
