@@ -10,7 +10,7 @@
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure, explained, toApiError } from './core/errors';
 import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState, operationInProgress } from './core/repository-state';
-import { runGit, runGitText } from './core/runner';
+import { runGit, runGitText, type GitProgress } from './core/runner';
 import { validAuthor, type AuthorIdentity } from './core/validate';
 import { decodeForDisplay } from './core/decode';
 import { assertNoUncommittedChanges } from './branches';
@@ -41,6 +41,8 @@ export interface PullRequest {
   /** Used for the rebased commits' committer when git has no identity configured. */
   readonly fallbackAuthor?: AuthorIdentity;
   readonly baseEnv?: NodeJS.ProcessEnv;
+  /** Progress of the fetch that starts the pull. */
+  readonly onProgress?: (progress: GitProgress) => void;
 }
 
 /** Pulls the current branch's upstream. */
@@ -55,7 +57,7 @@ export async function pull(checkout: string, request: PullRequest = {}): Promise
   await assertNoUncommittedChanges(checkout, 'Pulling');
   const upstream = await upstreamOf(checkout, head.name);
   if (!upstream) throw new ApiError('conflict', `The branch ${head.name} does not track a remote branch yet; push it first (which sets its upstream).`);
-  await fetchRemote(checkout, upstream.remote, request.baseEnv);
+  await fetchRemote(checkout, upstream.remote, request.baseEnv, request.onProgress);
   const remoteRef = `refs/remotes/${upstream.ref}`;
   const counts = (await runGitText(checkout, ['rev-list', '--left-right', '--count', `HEAD...${remoteRef}`])).trim().split(/\s+/).map(Number);
   const [ahead = 0, behind = 0] = counts;

@@ -33,6 +33,8 @@ import { undoLastCommit, type UndoResult } from './undo-commit';
 export interface RepositoryProgressListener {
   clone?(progress: GitProgress & { readonly destination: string }): void;
   push?(progress: GitProgress & { readonly remote: string }): void;
+  /** Fetching, on its own or as the first step of a pull. */
+  fetch?(progress: GitProgress & { readonly remote: string }): void;
 }
 
 /** How the service is set up. */
@@ -109,12 +111,14 @@ export class RepositoryService {
   }
 
   async fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
-    return this.run(checkout, 'Fetching', () => fetchRemote(checkout, remote, this.options.baseEnv));
+    return this.run(checkout, 'Fetching', () => fetchRemote(checkout, remote, this.options.baseEnv, (p) => this.options.progress?.fetch?.({ ...p, remote: remote ?? 'origin' })));
   }
 
   async pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
     const { rebase = false, fallbackAuthor } = options;
-    return this.run(checkout, 'Pulling', () => pull(checkout, { rebase, ...(fallbackAuthor ? { fallbackAuthor } : {}), ...this.env() }));
+    return this.run(checkout, 'Pulling', () =>
+      pull(checkout, { rebase, ...(fallbackAuthor ? { fallbackAuthor } : {}), onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: 'upstream' }), ...this.env() }),
+    );
   }
 
   async push(checkout: string, remote?: string): Promise<PushResult> {

@@ -50,7 +50,7 @@ export async function createServices(options: ContainerOptions): Promise<Service
   // A fork of the framework may name another edit line in the settings.
   const catalog = new CatalogService(workspace, async () => (await store.getSettings()).editLine);
   const repository = new RepositoryService({
-    progress: { clone: (p) => events.emit('repo.cloneProgress', p), push: (p) => events.emit('repo.pushProgress', p) },
+    progress: { clone: (p) => events.emit('repo.cloneProgress', p), push: (p) => events.emit('repo.pushProgress', p), fetch: (p) => events.emit('repo.fetchProgress', p) },
   });
   return { version: options.version, userDataDir: options.userDataDir, events, workspace, catalog, store, repository, dialogs: options.dialogs };
 }

@@ -13,7 +13,8 @@ import { addBareRemote, cloneHistory, git, type HistoryClone } from '../helpers/
 import { T0155_007, appendNotes } from './helpers';
 
 const pushes: GitProgress[] = [];
-const repo = new RepositoryService({ progress: { push: (p) => pushes.push(p) } });
+const fetches: GitProgress[] = [];
+const repo = new RepositoryService({ progress: { push: (p) => pushes.push(p), fetch: (p) => fetches.push(p) } });
 let mine: HistoryClone;
 let colleague: string;
 
@@ -58,10 +59,13 @@ describe('push and pull with a bare remote', () => {
     expect(await repo.aheadBehind(mine.path)).toMatchObject({ ahead: 0, behind: 1 });
   });
 
-  it('pulls by fast-forward', async () => {
+  it("pulls by fast-forward, with the fetch's progress", async () => {
     colleaguePushes(T0155_007, '\ncolleague note');
+    fetches.length = 0;
     const result = await repo.pull(mine.path);
     expect(result.kind).toBe('fast-forwarded');
+    expect(fetches.length).toBeGreaterThan(0);
+    expect(fetches.at(-1)).toMatchObject({ percent: 100 });
     expect(readFileSync(join(mine.path, T0155_007), 'utf8')).toMatch(/colleague note$/);
   });
 

@@ -154,4 +154,8 @@ export const repositoryEvents = {
     summary: 'Progress of a push (git phase, percent, objects).',
     payload: z.object({ remote: z.string(), ...ProgressFields }),
   }),
+  'repo.fetchProgress': defineEvent({
+    summary: 'Progress of a fetch, on its own or as the first step of a pull (git phase, percent, objects).',
+    payload: z.object({ remote: z.string(), ...ProgressFields }),
+  }),
 };

@@ -149,6 +149,9 @@ export class ReviewState {
   /** Fetches, then fast-forwards (or rebases when `rebase`); reports what happened. */
   async pull(rebase = false): Promise<void> {
     await this.#run('pull', { label: rebase ? 'Pulling and rebasing…' : 'Pulling…' }, async () => {
+      const stop = this.#api.on('repo.fetchProgress', (p) => {
+        this.progress = { label: `Pulling: ${p.phase}`, percent: p.percent };
+      });
       try {
         const result = await this.#api.call('repo.pull', { rebase });
         switch (result.kind) {
@@ -169,6 +172,8 @@ export class ReviewState {
         }
       } catch (error) {
         this.#notices.error(error, 'Could not pull');
+      } finally {
+        stop();
       }
     });
     await this.refresh();
@@ -200,10 +205,15 @@ export class ReviewState {
   /** Fetches to update the ahead/behind counts. */
   async fetch(): Promise<void> {
     await this.#run('fetch', { label: 'Fetching…' }, async () => {
+      const stop = this.#api.on('repo.fetchProgress', (p) => {
+        this.progress = { label: `Fetching: ${p.phase}`, percent: p.percent };
+      });
       try {
         await this.#api.call('repo.fetch', {});
       } catch (error) {
         this.#notices.error(error, 'Could not fetch');
+      } finally {
+        stop();
       }
     });
     await this.refresh();

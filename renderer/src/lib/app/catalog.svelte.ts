@@ -46,6 +46,7 @@ export class CatalogState {
   reload(): Promise<void> {
     this.#loading = undefined;
     this.loaded = false;
+    this.retired = retiredById([]);
     return this.load();
   }
 
