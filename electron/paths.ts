@@ -1,7 +1,8 @@
 /**
  * Paths that come from the UI are resolved inside the open checkout and nowhere else. The api's
  * RepoPath schema already refuses `..`, absolute paths and leading dashes; this is the second wall,
- * which also follows symbolic links, since a link inside the checkout may point anywhere.
+ * which also follows symbolic links, since a link inside the checkout may point anywhere, and
+ * which keeps every caller (files.read, pages.saveNotes, the git service's paths) out of `.git`.
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -14,9 +15,9 @@ export function isInside(parent: string, child: string): boolean {
 }
 
 /**
- * The absolute path of `relPath` inside `checkout`, refusing anything that leaves it, including
- * through a symbolic link. A path that does not exist yet (a new page) is checked through its
- * nearest existing parent folder.
+ * The absolute path of `relPath` inside `checkout`, refusing anything that leaves it or lies in
+ * `.git`, including through a symbolic link. A path that does not exist yet (a new page) is
+ * checked through its nearest existing parent folder.
  */
 export function resolveInCheckout(checkout: string, relPath: string): string {
   const root = realpathSync(checkout);
@@ -24,6 +25,7 @@ export function resolveInCheckout(checkout: string, relPath: string): string {
   if (!isInside(root, target)) throw outside(relPath);
   const real = realpathOfNearestExisting(target);
   if (!isInside(root, real)) throw outside(relPath);
+  if (inGitFolder(relative(root, target)) || inGitFolder(relative(root, real))) throw insideGit(relPath);
   return target;
 }
 
@@ -45,6 +47,16 @@ function realpathOfNearestExisting(path: string): string {
       current = parent;
     }
   }
+}
+
+// .git holds the remotes' addresses (which may carry credentials) and the hooks: never a file
+// to show, write or stage. Compared without case, as case-insensitive file systems do.
+function inGitFolder(rel: string): boolean {
+  return rel.split(sep).some((segment) => segment.toLowerCase() === '.git');
+}
+
+function insideGit(relPath: string): ApiError {
+  return new ApiError('forbidden', `The path ${JSON.stringify(relPath.slice(0, 200))} is inside .git, which is not part of the checkout's files; the workbench reads and writes only those.`);
 }
 
 function outside(relPath: string): ApiError {

@@ -12,10 +12,6 @@ export function filesHandlers(services: Services): { 'files.read': Handler<'file
   return {
     'files.read': async ({ path }) => {
       const checkout = services.workspace.require();
-      // .git holds remotes' URLs (which may carry credentials) and hooks: never the UI's business.
-      if (path.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) {
-        throw new ApiError('forbidden', `The path ${JSON.stringify(path)} is inside .git; the workbench reads only the checkout's files.`);
-      }
       const absolute = resolveInCheckout(checkout, path);
       return readTextFile(absolute, path, toRepoPath(checkout, absolute));
     },

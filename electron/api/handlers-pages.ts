@@ -21,9 +21,6 @@ export function pagesHandlers(services: Services): { 'pages.saveNotes': Handler<
 
 /** Replaces the notes of one page, refusing anything that would touch its generated part. */
 async function saveNotes(services: Services, checkout: string, path: string, notes: string, expectedText: string): Promise<{ path: string; text: string }> {
-  if (path.split(/[\\/]/).some((segment) => segment.toLowerCase() === '.git')) {
-    throw new ApiError('forbidden', `The path ${JSON.stringify(path)} is inside .git; the workbench writes only pages of the checkout.`);
-  }
   const absolute = resolveInCheckout(checkout, path);
   const repoPath = toRepoPath(checkout, absolute);
   const stats = await lstat(absolute).catch(() => undefined);

@@ -171,6 +171,8 @@ describe('serve: the loopback HTTP transport', () => {
 
     symlinkSync('/etc', join(clone.path, 'generated_pages', 'etc-link'));
     symlinkSync('/etc/passwd', join(clone.path, 'passwd-link'));
+    // A link the checkout itself may carry (git commits symlinks): its target is inside .git.
+    symlinkSync('.git/config', join(clone.path, 'config-link'));
     const refused: [unknown, number, string][] = [
       ['../../etc/passwd', 400, 'bad-request'],
       ['generated_pages/../../../etc/passwd', 400, 'bad-request'],
@@ -180,6 +182,9 @@ describe('serve: the loopback HTTP transport', () => {
       ['generated_pages/etc-link/passwd', 403, 'forbidden'],
       ['passwd-link', 403, 'forbidden'],
       ['.git/config', 403, 'forbidden'],
+      ['generated_pages/../.GIT/config', 400, 'bad-request'],
+      ['.GIT/config', 403, 'forbidden'],
+      ['config-link', 403, 'forbidden'],
       ['generated_pages/\0/x', 400, 'bad-request'],
       ['generated_pages', 400, 'bad-request'],
       ['no/such/file.md', 404, 'not-found'],

@@ -29,12 +29,12 @@ export function validRemoteName(value: string): string {
   return value;
 }
 
-/** A path inside the checkout, relative, forward slashes, no segment starting with `-`, nothing inside `.git`. */
+/**
+ * A path inside the checkout, relative, forward slashes, no segment starting with `-`. The
+ * service then resolves it with resolveInCheckout (electron/paths), which refuses `.git`.
+ */
 export function validRepoPath(value: string): string {
-  const path = checkSchema('path', value, RepoPath).replace(/\\/g, '/');
-  // .git holds the remotes' addresses (which may carry credentials) and the hooks: never a file to show or stage.
-  if (path.split('/').some((segment) => segment.toLowerCase() === '.git')) refuseInput('path', value, 'it is inside .git, which is not part of the checkout\'s files');
-  return path;
+  return checkSchema('path', value, RepoPath).replace(/\\/g, '/');
 }
 
 /** A commit message: some text, no NUL, not absurdly long. It travels in a file, never as an argument. */
