@@ -2,7 +2,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { ApiError } from '../../shared/api/errors';
 import { replaceNotes, splitAtEditLine } from '../../shared/edit-line';
-import { checkChange, isGuardedPath } from '../../shared/guard';
+import { checkChanges } from '../../shared/guard';
 import { resolveInCheckout, toRepoPath } from '../paths';
 import { writeFileDurably } from '../store/durable-json-file';
 import type { Services } from '../services/container';
@@ -26,20 +26,18 @@ async function saveNotes(services: Services, checkout: string, path: string, not
   const stats = await lstat(absolute).catch(() => undefined);
   if (!stats?.isFile()) throw new ApiError('not-found', `There is no page ${JSON.stringify(path)} in the open checkout.`);
   const current = await readFile(absolute, 'utf8');
-  // The edit line in use (a fork of the framework may name another in the settings).
-  const marker = (await services.store.getSettings()).editLine;
   if (current !== expectedText) {
     throw new ApiError('conflict', `${repoPath} changed on disk since it was opened (another program or a pull). Your notes are still in the editor: copy them, reopen the page, and paste them back.`);
   }
+  // The edit line in use (a fork of the framework may name another in the settings).
+  const marker = (await services.store.getSettings()).editLine;
   if (!splitAtEditLine(current, marker).hasLine) {
     throw new ApiError('bad-request', `${repoPath} has no edit line ("${marker}"): all of it is generated and read-only, so it has no notes to save.`);
   }
   const text = replaceNotes(current, notes, marker);
-  // The guard's own verdict, as a last check that this write keeps the promise.
-  if (isGuardedPath(repoPath)) {
-    const violations = checkChange({ path: repoPath, status: 'modified', oldText: current, newText: text }, { marker });
-    if (violations.length > 0) throw new ApiError('guard-violation', violations.map((v) => v.message).join(' '), { violations });
-  }
+  // The guard's own verdict (on guarded pages only, as at commit), as a last check that this write keeps the promise.
+  const violations = checkChanges([{ path: repoPath, status: 'modified', oldText: current, newText: text }], { marker });
+  if (violations.length > 0) throw new ApiError('guard-violation', violations.map((v) => v.message).join(' '), { violations });
   if (text !== current) await writeFileDurably(absolute, text, stats.mode & 0o777);
   services.catalog.invalidate();
   return { path: repoPath, text };
