@@ -59,7 +59,7 @@ export class DurableJsonFile implements Adapter<RawRead> {
   /** Removes temporary files that killed processes left behind. */
   private async removeStaleTemporaryFiles(): Promise<void> {
     const dir = dirname(this.file);
-    const prefix = `.${basename(this.file)}.`;
+    const prefix = temporaryPrefix(this.file);
     for (const name of await readdir(dir)) {
       if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
       const path = join(dir, name);
@@ -79,7 +79,7 @@ export class DurableJsonFile implements Adapter<RawRead> {
  */
 export async function writeFileDurably(file: string, text: string | Uint8Array, mode = 0o600): Promise<void> {
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPath(file);
   const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(text);
@@ -105,11 +105,11 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
  * files of one apply, the thread pool's round trips cost far more than the writes themselves.
  */
 export function writeFilesDurablySync(files: readonly { readonly path: string; readonly text: string; readonly mode: number }[]): void {
-  const written: string[] = [];
   const temps: { temp: string; path: string }[] = [];
+  let renamed = 0;
   try {
     for (const file of files) {
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = temporaryPath(file.path);
       const fd = openSync(temp, 'wx', file.mode);
       temps.push({ temp, path: file.path });
       try {
@@ -121,10 +121,11 @@ export function writeFilesDurablySync(files: readonly { readonly path: string; r
     }
     for (const { temp, path } of temps) {
       renameSync(temp, path);
-      written.push(temp);
+      renamed += 1;
     }
   } finally {
-    for (const { temp } of temps) if (!written.includes(temp)) rmSync(temp, { force: true });
+    // Temporary files not renamed into place (a write or rename failed): none is left behind.
+    for (const { temp } of temps.slice(renamed)) rmSync(temp, { force: true });
   }
   if (process.platform === 'win32') return;
   for (const dir of new Set(files.map((f) => dirname(f.path)))) {
@@ -135,6 +136,16 @@ export function writeFilesDurablySync(files: readonly { readonly path: string; r
       closeSync(fd);
     }
   }
+}
+
+/** The start of the names of `file`'s temporary files (hidden, next to it). */
+function temporaryPrefix(file: string): string {
+  return `.${basename(file)}.`;
+}
+
+/** A temporary file for `file`'s next content: unique per process and write, so writers never share one. */
+function temporaryPath(file: string): string {
+  return join(dirname(file), `${temporaryPrefix(file)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Makes a rename durable (POSIX); folders cannot be opened for syncing on Windows, where rename is already journalled. */
