@@ -12,7 +12,8 @@ import { build } from 'esbuild';
 import { PROJECT_ROOT, cloneHistory, tempDir } from '../test/helpers/fixtures';
 import { makeSyntheticCheckout } from './synthetic-checkout';
 import { ensureAppBuilt } from './app-build';
-import { figures, type BenchContext, type FigureResult } from './figures';
+import { figures } from './figures';
+import type { BenchContext, FigureResult } from './figures/figure';
 
 const json = process.argv.includes('--json');
 /** `--only 4,5`: just those figures (while working on them); the README's table comes from a full run. */

@@ -1,6 +1,6 @@
 /** Figures 1-3: loading the catalog, at 1x and 50x, and the autocomplete search. */
 import type { Summary } from '../stats';
-import { ms, runChild, type Figure } from './index';
+import { ms, runChild, type Figure } from './figure';
 
 interface LoadRatio {
   readMs: Summary;

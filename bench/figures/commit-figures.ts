@@ -1,6 +1,6 @@
 /** Figure 6: applying and committing one incident through the back end, against `git add` + `git commit` of the same files. */
 import type { Summary } from '../stats';
-import { ms, runChild, type Figure } from './index';
+import { ms, runChild, type Figure } from './figure';
 
 interface CommitFigure {
   serviceMs: Summary;

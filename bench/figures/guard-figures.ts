@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { PROJECT_ROOT } from '../../test/helpers/fixtures';
 import { summarize, type Summary } from '../stats';
-import { ms, runChild, type Figure } from './index';
+import { ms, runChild, type Figure } from './figure';
 
 /** How many pages change below the line, and how many above it. */
 const BELOW = 1000;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../../test/helpers/fixtures';
 import type { Summary } from '../stats';
-import { ms, runChild, type Figure } from './index';
+import { ms, runChild, type Figure } from './figure';
 
 interface UiFigure {
   cold: { interactiveMs: Summary; listMs: Summary; responseEndMs: Summary; domContentLoadedMs: Summary };

@@ -1,6 +1,6 @@
 /** Figure 4: validating an incident draft of 200 tagged quotes, as it is re-validated while the analyst types. */
 import type { Summary } from '../stats';
-import { ms, runChild, type Figure } from './index';
+import { ms, runChild, type Figure } from './figure';
 
 interface ValidationFigure {
   ms: Summary;
