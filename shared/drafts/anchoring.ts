@@ -32,38 +32,32 @@ export interface NormalizedText {
   readonly ends: readonly number[];
 }
 
-const DOUBLE_QUOTES = /[“”„‟«»″]/;
-const SINGLE_QUOTES = /[‘’‚‛′]/;
 const WHITESPACE = /\s/;
 
-/** One character as matching sees it (quote marks folded to their straight form). */
-function foldChar(c: string): string {
-  if (DOUBLE_QUOTES.test(c)) return '"';
-  if (SINGLE_QUOTES.test(c)) return "'";
-  return c;
+/**
+ * The text as quote matching sees it (whitespace runs as one space, quote marks folded to their
+ * straight form), without the offset maps: validation asks it for every annotation, so callers
+ * normalise each source once. The one definition of the folding; normalizeForMatching adds maps.
+ */
+export function normalizeSourceText(source: string): string {
+  return source.replace(/\s+/g, ' ').replace(/[“”„‟«»″]/g, '"').replace(/[‘’‚‛′]/g, "'");
 }
 
-/** Normalises text for matching and records where each normalised character came from. */
+/**
+ * Normalises text for matching and records where each normalised character came from. Quote
+ * folding keeps one character for one, so only whitespace runs shape the maps.
+ */
 export function normalizeForMatching(original: string): NormalizedText {
-  let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = 0; i < original.length; i++) {
-    const c = original[i] as string;
-    if (WHITESPACE.test(c)) {
-      let j = i + 1;
-      while (j < original.length && WHITESPACE.test(original[j] as string)) j++;
-      text += ' ';
-      starts.push(i);
-      ends.push(j);
-      i = j - 1;
-      continue;
-    }
-    text += foldChar(c);
+  for (let i = 0; i < original.length; ) {
+    let j = i + 1;
+    if (WHITESPACE.test(original[i] as string)) while (j < original.length && WHITESPACE.test(original[j] as string)) j++;
     starts.push(i);
-    ends.push(i + 1);
+    ends.push(j);
+    i = j;
   }
-  return { text, starts, ends };
+  return { text: normalizeSourceText(original), starts, ends };
 }
 
 /** The normalised form of a quote to look for: also trimmed, since edge whitespace is never meant. */
@@ -252,14 +246,6 @@ export function orphanedAnnotations(draft: Draft): Draft['annotations'] {
 
 /** `[...]`, `[…]` or `…`: where an analyst left words of the source out of a quote. */
 const ELISION = /\[\s*(?:\.\.\.|…)\s*\]|…/;
-
-/**
- * The source as quote matching sees it (whitespace runs as one space, quote marks folded), without
- * the offset maps: validation asks it for every annotation, so callers normalise each source once.
- */
-export function normalizeSourceText(source: string): string {
-  return source.replace(/\s+/g, ' ').replace(/[“”„‟«»″]/g, '"').replace(/[‘’‚‛′]/g, "'");
-}
 
 /**
  * Whether `quote` is in `source` verbatim, ignoring whitespace and quote-mark style, where an

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeQuote, findQuote, locateQuote, normalizeForMatching, reanchor, replaceSourceText } from '../../shared/drafts/anchoring';
+import { describeQuote, findQuote, locateQuote, normalizeForMatching, normalizeSourceText, reanchor, replaceSourceText } from '../../shared/drafts/anchoring';
 import { newDraft } from '../../shared/drafts/changes';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
 
@@ -22,6 +23,25 @@ describe('normalizeForMatching', () => {
     expect(norm.text).toBe('a "b\' c');
     expect(norm.starts).toEqual([0, 1, 5, 6, 7, 8, 10]);
     expect(norm.ends).toEqual([1, 5, 6, 7, 8, 10, 11]);
+  });
+
+  it('maps every character of normalizeSourceText (what validation matches against) to the original run it stands for', () => {
+    // Whitespace of every kind \s knows, every folded quote mark, and plain characters.
+    const chars = fc.constantFrom(' ', '\n', '\t', '\r', '\u00a0', '\u2028', '\ufeff', '“', '”', '„', '«', '″', '‘', '’', '′', '"', "'", 'a', 'Z', '.', '😀');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((cs) => cs.join('')), (original) => {
+        const norm = normalizeForMatching(original);
+        expect(norm.text).toBe(normalizeSourceText(original));
+        expect(norm.starts).toHaveLength(norm.text.length);
+        expect(norm.ends).toHaveLength(norm.text.length);
+        norm.starts.forEach((start, i) => {
+          expect(normalizeSourceText(original.slice(start, norm.ends[i]))).toBe(norm.text[i]);
+          expect(start).toBe(i === 0 ? 0 : norm.ends[i - 1]);
+        });
+        expect(norm.ends.at(-1) ?? 0).toBe(original.length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
