@@ -13,7 +13,7 @@ import { PROJECT_ROOT, cloneHistory, tempDir } from '../test/helpers/fixtures';
 import { makeSyntheticCheckout } from './synthetic-checkout';
 import { ensureAppBuilt } from './app-build';
 import { figures } from './figures';
-import type { BenchContext, FigureResult } from './figures/figure';
+import { resultOf, type BenchContext, type FigureResult } from './figures/figure';
 
 const json = process.argv.includes('--json');
 /** `--only 4,5`: just those figures (while working on them); the README's table comes from a full run. */
@@ -48,9 +48,9 @@ async function main(): Promise<void> {
     for (const figure of figures.filter((f) => !only || only.has(f.id))) {
       log(`Measuring ${figure.id}. ${figure.title}...`);
       try {
-        results.push(...(await figure.run(context)));
+        results.push(...(await figure.run(context)).map((measured) => resultOf(figure, measured)));
       } catch (error) {
-        results.push({ id: figure.id, title: figure.title, value: 'failed', target: figure.target, met: false, detail: { error: error instanceof Error ? error.message : String(error) } });
+        results.push(resultOf(figure, { value: 'failed', met: false, detail: { error: error instanceof Error ? error.message : String(error) } }));
       }
     }
     const report = {

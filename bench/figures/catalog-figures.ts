@@ -27,10 +27,7 @@ const loadRatio: Figure = {
     const result = runChild<LoadRatio>(context, 'catalog.js', ['load-ratio', context.checkout1x, '21']);
     return [
       {
-        id: this.id,
-        title: this.title,
         value: `ratio ${result.ratio.median.toFixed(2)} (p95 ${result.ratio.p95.toFixed(2)}); load ${ms(result.loadMs.median)} (p95 ${ms(result.loadMs.p95)}), read ${ms(result.readMs.median)} (p95 ${ms(result.readMs.p95)}); medians of ${result.ratio.n} paired runs`,
-        target: this.target,
         met: result.ratio.median <= 3,
         detail: result,
       },
@@ -50,10 +47,7 @@ const load50x: Figure = {
     const maxRss = rss.at(-1) as number;
     return [
       {
-        id: this.id,
-        title: this.title,
         value: `${(medianMs / 1000).toFixed(2)} s median (max ${((times.at(-1) as number) / 1000).toFixed(2)} s), peak RSS ${Math.round(rss[2] as number)} MB median (max ${Math.round(maxRss)} MB), ${runs[0]?.pages} pages`,
-        target: this.target,
         met: medianMs < 3000 && maxRss < 400,
         detail: runs,
       },

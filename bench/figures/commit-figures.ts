@@ -23,10 +23,7 @@ const applyAndCommit: Figure = {
     const r = runChild<CommitFigure>(context, 'commit.js', [context.checkout1x, context.scratch, String(RUNS), '12']);
     return [
       {
-        id: this.id,
-        title: this.title,
         value: `ratio ${r.ratio.median.toFixed(2)} (p95 ${r.ratio.p95.toFixed(2)}): service ${ms(r.serviceMs.median)} (p95 ${ms(r.serviceMs.p95)}; apply ${ms(r.applyMs.median)}, stage ${ms(r.stageMs.median)}, commit ${ms(r.commitMs.median)}), shell ${ms(r.shellMs.median)} (p95 ${ms(r.shellMs.p95)}); ${r.files} files (${r.annotations} quotes), medians of ${r.ratio.n} runs on fresh clones`,
-        target: this.target,
         met: r.ratio.median <= 2,
         detail: r,
       },

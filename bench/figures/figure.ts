@@ -31,11 +31,22 @@ export interface FigureResult {
   readonly detail: unknown;
 }
 
+/**
+ * What a figure measured: its row of the table without the id, title and target, which are the
+ * figure's own unless a part of it (3a, 3b...) names its own.
+ */
+export type Measured = Omit<FigureResult, 'id' | 'title' | 'target'> & Partial<Pick<FigureResult, 'id' | 'title' | 'target'>>;
+
 export interface Figure {
   readonly id: string;
   readonly title: string;
   readonly target: string;
-  run(context: BenchContext): Promise<FigureResult[]>;
+  run(context: BenchContext): Promise<Measured[]>;
+}
+
+/** The row of the table for one measurement of `figure` (or its failure), so every row has the same shape. */
+export function resultOf(figure: Figure, measured: Measured): FigureResult {
+  return { id: figure.id, title: figure.title, target: figure.target, ...measured };
 }
 
 /** Runs a bundled figure script in a fresh Node process and parses the JSON line it prints. */

@@ -37,7 +37,7 @@ const ui: Figure = {
     return [
       {
         id: '7a',
-        title: 'UI in Chromium through `serve`: navigation to an interactive library list (first search result shown after typing)',
+        title: `${this.title}: navigation to an interactive library list (first search result shown after typing)`,
         value: `median ${ms(r.cold.interactiveMs.median)} (p95 ${ms(r.cold.interactiveMs.p95)}) over ${r.cold.interactiveMs.n} first loads, list shown at ${ms(r.cold.listMs.median)}; warm reload ${ms(r.warm.interactiveMs.median)}`,
         target: '< 1.5 s',
         met: r.cold.interactiveMs.median < 1500,

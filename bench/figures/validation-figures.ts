@@ -20,10 +20,7 @@ const validation: Figure = {
     const found = Object.entries(result.diagnostics).map(([code, n]) => `${n} ${code}`).join(', ');
     return [
       {
-        id: this.id,
-        title: this.title,
         value: `median ${ms(result.ms.median)}, p95 ${ms(result.ms.p95)}, p99 ${ms(result.ms.p99)} over ${result.ms.n} runs (${result.annotations} quotes, ${result.techniqueTags} tags, ${Math.round(result.explanationChars / 1000)} k chars of explanations; ${found || 'no diagnostics'})`,
-        target: this.target,
         met: result.ms.median < 20,
         detail: result,
       },
