@@ -69,16 +69,13 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
       return validateDraft(draft, context);
     },
     'drafts.context': async ({ id }) => {
-      if (id === undefined) {
-        const loaded = await catalog.current();
-        const retired = await retiredTechniques(workspace.require(), loaded.catalog);
-        return { retired: [...retired.values()].map((r) => ({ id: r.id, name: r.name, removedIn: { ...r.removedIn } })), takenIncidentIds: [] };
-      }
-      const { context } = await prepare(id);
+      // Without a draft (page notes), only the retired techniques: no ids to weigh.
+      const { retired, takenIncidentIds, nextFreeIncidentId } =
+        id === undefined ? { retired: await retiredTechniques(workspace.require(), (await catalog.current()).catalog), takenIncidentIds: undefined, nextFreeIncidentId: undefined } : (await prepare(id)).context;
       return {
-        retired: [...(context.retired?.values() ?? [])].map(({ id: techniqueId, name, removedIn }) => ({ id: techniqueId, name, removedIn: { ...removedIn } })),
-        takenIncidentIds: [...(context.takenIncidentIds ?? [])].sort(),
-        ...(context.nextFreeIncidentId ? { nextFreeIncidentId: context.nextFreeIncidentId } : {}),
+        retired: [...(retired?.values() ?? [])],
+        takenIncidentIds: [...(takenIncidentIds ?? [])].sort(),
+        ...(nextFreeIncidentId ? { nextFreeIncidentId } : {}),
       };
     },
     'drafts.apply': async ({ id }) => {
