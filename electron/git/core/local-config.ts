@@ -78,11 +78,6 @@ export function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting
   return found;
 }
 
-/** The settings of `.git/config` (with its includes) and `config.worktree` that would run a program. */
-export async function findUnsafeSettings(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
-  return unsafeSettingsIn(await readConfig(checkout, baseEnv));
-}
-
 /**
  * Refuses to go on when the checkout's own config would run a program during this operation:
  * `files` operations (status, stage, commit, check...) refuse filter settings; `network`
