@@ -15,6 +15,7 @@ import { DraftUuid } from '../../../shared/drafts/model';
 import { validateDraft } from '../../../shared/validation';
 import { loadCheckout } from '../../checkout/load-checkout';
 import { allocateIds } from '../../drafts/draft-ids';
+import { collectUsedIds } from '../../drafts/used-ids';
 import { draftValidationContext } from '../../drafts/validation-context';
 import { DraftFileError, readDraftFile, writeDraftFile } from '../../drafts/draft-file';
 import { writeMasterRowsXlsx } from '../../drafts/master-data-xlsx';
@@ -81,17 +82,19 @@ async function exportDraft(args: readonly string[], io: CommandIO): Promise<numb
     return EXIT_OK;
   }
   const checkout = (await openCheckout(resolve(io.cwd, values.repo as string))).path;
-  draft = await allocateIds(store, checkout, draft.id);
+  // The checkout's ids gathered once, for the allocation and for the check that follows it.
+  const [used, { editLine: marker }] = await Promise.all([collectUsedIds(checkout), store.getSettings()]);
+  draft = await allocateIds(store, checkout, draft.id, used);
   // The maintainers get rows only from a draft without errors (a taken id, an unknown technique...).
   const { catalog } = await loadCheckout(checkout);
-  const errors = validateDraft(draft, await draftValidationContext(checkout, catalog, draft, await store.allDrafts())).filter((d) => d.severity === 'error');
+  const errors = validateDraft(draft, await draftValidationContext(checkout, catalog, draft, await store.allDrafts(), { marker, used })).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     for (const d of errors) io.stderr(`draft export: ${d.range.field}: ${d.code}: ${d.message}\n`);
     io.stderr(`draft export: the draft has ${errors.length} error(s); fix them (disarm-workbench lint shows them too) and export again.\n`);
     return EXIT_PROBLEMS;
   }
   try {
-    await writeMasterRowsXlsx(draftToMasterRows(draft, (await store.getSettings()).editLine), out);
+    await writeMasterRowsXlsx(draftToMasterRows(draft, marker), out);
   } catch (error) {
     if (error instanceof NotReadyError) {
       io.stderr(`draft export: ${error.message}\n`);
