@@ -10,15 +10,21 @@ import { cpus, freemem, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT, cloneHistory, tempDir } from '../test/helpers/fixtures';
-import { makeSyntheticCheckout } from './synthetic-checkout';
-import { ensureAppBuilt } from './app-build';
+import { makeSyntheticCheckout, type SyntheticCheckout } from './synthetic-checkout';
+import { ensureAppBuilt, type AppBuild } from './app-build';
 import { figures } from './figures';
 import { resultOf, type BenchContext, type FigureResult } from './figures/figure';
 
 const json = process.argv.includes('--json');
 /** `--only 4,5`: just those figures (while working on them); the README's table comes from a full run. */
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : undefined;
+const unknown = only?.filter((id) => !figures.some((f) => f.id === id)) ?? [];
+if (unknown.length > 0) {
+  process.stderr.write(`bench: --only ${unknown.map((id) => JSON.stringify(id)).join(', ')}: no such figure; the figures are ${figures.map((f) => f.id).join(', ')} (a part such as 5a runs with its figure).\n`);
+  process.exit(2);
+}
+const selected = figures.filter((f) => !only || only.includes(f.id));
 const log = (line: string) => {
   if (!json) process.stdout.write(line + '\n');
 };
@@ -36,16 +42,29 @@ async function main(): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
-  // The CLI (figure 5) and the renderer (figure 7) are measured as built.
-  const appBuild = ensureAppBuilt(PROJECT_ROOT, log);
   const clone = cloneHistory();
   const scratch = tempDir('disarm-bench-');
-  try {
+  // Made when the first figure that needs them asks, once.
+  let synthetic: Promise<SyntheticCheckout> | undefined;
+  let syntheticPages: number | undefined;
+  let appBuild: AppBuild | undefined;
+  async function make50x(): Promise<SyntheticCheckout> {
     log('Making the 50x synthetic checkout...');
-    const synthetic = await makeSyntheticCheckout(clone.path, join(scratch.path, 'synthetic-50x'), 50);
-    const context: BenchContext = { bundles, checkout1x: clone.path, checkout50x: synthetic.folder, scratch: scratch.path, log };
+    const made = await makeSyntheticCheckout(clone.path, join(scratch.path, 'synthetic-50x'), 50);
+    syntheticPages = made.pages;
+    return made;
+  }
+  try {
+    const context: BenchContext = {
+      bundles,
+      checkout1x: clone.path,
+      scratch: scratch.path,
+      log,
+      checkout50x: () => (synthetic ??= make50x()),
+      builtApp: () => (appBuild ??= ensureAppBuilt(PROJECT_ROOT, log)),
+    };
     const results: FigureResult[] = [];
-    for (const figure of figures.filter((f) => !only || only.has(f.id))) {
+    for (const figure of selected) {
       log(`Measuring ${figure.id}. ${figure.title}...`);
       try {
         results.push(...(await figure.run(context)).map((measured) => resultOf(figure, measured)));
@@ -56,7 +75,7 @@ async function main(): Promise<void> {
     const report = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1e9), freeMemoryGb: Math.round(freemem() / 1e9), platform: `${platform()} ${release()}`, node: process.version, git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim() },
-      syntheticPages: synthetic.pages,
+      syntheticPages,
       appBuild,
       seconds: Math.round((performance.now() - started) / 1000),
       figures: results,

@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { AppBuild } from '../app-build';
+import type { SyntheticCheckout } from '../synthetic-checkout';
 
 /** What every figure gets from the harness. */
 export interface BenchContext {
@@ -12,8 +14,10 @@ export interface BenchContext {
   readonly bundles: string;
   /** A clone of the history bundle (the newest DISARM checkout). */
   readonly checkout1x: string;
-  /** The synthetic checkout 50 times its size. */
-  readonly checkout50x: string;
+  /** The synthetic checkout 50 times its size, made on first use (a run of `--only 1,4` needs none). */
+  readonly checkout50x: () => Promise<SyntheticCheckout>;
+  /** Brings dist/ up to date with the sources, once, for the figures that measure the built CLI or renderer. */
+  readonly builtApp: () => AppBuild;
   /** A temporary folder the figure may use. */
   readonly scratch: string;
   readonly log: (line: string) => void;

@@ -72,7 +72,8 @@ const guard: Figure = {
   title: 'Guard check of 1,000 modified pages (50x checkout) vs `git diff --numstat`',
   target: 'ratio ≤ 2',
   async run(context) {
-    const folder = context.checkout50x;
+    context.builtApp();
+    const { folder } = await context.checkout50x();
     try {
       const setup = prepare(folder);
       context.log(`  repository committed in ${setup.commitSeconds.toFixed(1)} s; ${setup.below} pages changed below the line, ${setup.above} above`);

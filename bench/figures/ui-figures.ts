@@ -32,6 +32,7 @@ const ui: Figure = {
   title: 'UI in Chromium through `serve`',
   target: '< 1.5 s; JS < 600 kB gzip',
   async run(context) {
+    context.builtApp();
     const r = runChild<UiFigure>(context, 'ui.js', [String(NAVIGATIONS)]);
     const js = rendererJavaScript();
     return [
