@@ -7,6 +7,7 @@
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/errors';
+import { DiagnosticSchema } from '../../../../shared/api/ops/drafts';
 import type { Diagnostic } from '../../../../shared/validation';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Notices } from '../../lib/app/notices.svelte';
@@ -19,6 +20,16 @@ export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo
 export interface TaskProgress {
   readonly label: string;
   readonly percent?: number;
+}
+
+/** One task as #run runs it: what it is, its label, what a failure was doing, and git's progress events if it has them. */
+interface TaskSpec {
+  readonly task: ReviewTask;
+  readonly label: string;
+  /** The notice's context for a failure ("Could not push"), or how to word it for the error. */
+  readonly failure: string | ((error: unknown) => string);
+  /** The event git's progress comes in, and the verb it is shown with ("Pulling: Receiving objects"). */
+  readonly progress?: { readonly event: 'repo.fetchProgress' | 'repo.pushProgress'; readonly verb: string };
 }
 
 type AheadBehind = ApiOutput<'repo.aheadBehind'>;
@@ -39,8 +50,6 @@ export class ReviewState {
   sync = $state<AheadBehind | undefined>(undefined);
   /** The diagnostics of a draft the back end refused to write. */
   draftProblems = $state<readonly Diagnostic[]>([]);
-  /** The last commit made here, until it is pushed (for Undo's label). */
-  lastCommit = $state<{ commit: string; subject: string } | undefined>(undefined);
 
   readonly files: readonly ReviewFile[] = $derived(this.snapshot?.files ?? []);
   readonly included: ReadonlySet<string> = $derived(includedPaths(this.files, this.excluded));
@@ -52,8 +61,9 @@ export class ReviewState {
   readonly loading = $derived(this.loads > 0);
   readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined && !this.loading);
   readonly selected = $derived(this.files.find((f) => f.path === this.selectedPath));
-  /** Commits on this branch that the remote does not have yet. */
-  readonly unpushed = $derived(this.sync?.kind === 'tracking' ? this.sync.ahead : 0);
+  /** Commits on this branch that the remote does not have yet, and the other way round. */
+  readonly ahead = $derived(this.sync?.kind === 'tracking' ? this.sync.ahead : 0);
+  readonly behind = $derived(this.sync?.kind === 'tracking' ? this.sync.behind : 0);
 
   readonly #api: ApiClient;
   readonly #notices: Notices;
@@ -116,152 +126,94 @@ export class ReviewState {
     const snapshot = this.snapshot;
     if (!snapshot || !this.canCommit) return false;
     let done = false;
-    await this.#run('commit', { label: 'Committing…' }, async () => {
-      try {
-        const result = await commitIncluded(this.#api, snapshot, this.included, this.message);
-        const subject = this.message.split('\n', 1)[0] ?? '';
-        this.lastCommit = { commit: result.commit, subject };
-        this.#notices.success(`Committed ${result.commit.slice(0, 7)}: ${subject}`);
-        this.messageEdited = false;
-        done = true;
-      } catch (error) {
-        this.#notices.error(error, error instanceof ApiError && error.code === 'guard-violation' ? 'The guard refused the commit' : 'Could not commit');
-      }
+    const failure = (error: unknown) => (error instanceof ApiError && error.code === 'guard-violation' ? 'The guard refused the commit' : 'Could not commit');
+    await this.#run({ task: 'commit', label: 'Committing…', failure }, async () => {
+      const result = await commitIncluded(this.#api, snapshot, this.included, this.message);
+      this.#notices.success(`Committed ${result.commit.slice(0, 7)}: ${this.message.split('\n', 1)[0] ?? ''}`);
+      this.messageEdited = false;
+      done = true;
     });
-    await this.refresh();
     return done;
   }
 
   /** Restores a file's generated part from the last commit, keeping its notes. */
   async repair(path: string): Promise<void> {
-    await this.#run('repair', { label: `Repairing ${path}…` }, async () => {
-      try {
-        const result = await this.#api.call('guard.repair', { path });
-        const kept = result.notesFrom === 'whole-text' ? ' The whole edited text was kept below the line: tidy it up.' : ' Your notes below the line are kept.';
-        this.#notices.success(`Repaired ${path}: the generated part is as in the last commit.${kept}`);
-      } catch (error) {
-        this.#notices.error(error, `Could not repair ${path}`);
-      }
+    await this.#run({ task: 'repair', label: `Repairing ${path}…`, failure: `Could not repair ${path}` }, async () => {
+      const result = await this.#api.call('guard.repair', { path });
+      const kept = result.notesFrom === 'whole-text' ? ' The whole edited text was kept below the line: tidy it up.' : ' Your notes below the line are kept.';
+      this.#notices.success(`Repaired ${path}: the generated part is as in the last commit.${kept}`);
     });
-    await this.refresh();
   }
 
   /** Fetches, then fast-forwards (or rebases when `rebase`); reports what happened. */
   async pull(rebase = false): Promise<void> {
-    await this.#run('pull', { label: rebase ? 'Pulling and rebasing…' : 'Pulling…' }, async () => {
-      const stop = this.#api.on('repo.fetchProgress', (p) => {
-        this.progress = { label: `Pulling: ${p.phase}`, percent: p.percent };
-      });
-      try {
-        const result = await this.#api.call('repo.pull', { rebase });
-        switch (result.kind) {
-          case 'up-to-date':
-            this.#notices.info('Already up to date with the remote.');
-            break;
-          case 'fast-forwarded':
-          case 'rebased':
-            this.#notices.success(`Pulled: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)}${result.kind === 'rebased' ? ' (your commits rebased on top)' : ''}.`);
-            await this.#reloadCatalog();
-            break;
-          case 'diverged':
-            this.#notices.show('error', `Your branch and the remote have both moved (${result.ahead} to push, ${result.behind} to pull). Use "Pull and rebase" to put your commits on top.`);
-            break;
-          case 'conflict':
-            this.#notices.show('error', `Pulling would conflict in ${result.files.map((f) => f.path).join(', ')}; nothing was changed. Both versions are kept: resolve it with your team, then pull again.`);
-            break;
-        }
-      } catch (error) {
-        this.#notices.error(error, 'Could not pull');
-      } finally {
-        stop();
+    const spec: TaskSpec = { task: 'pull', label: rebase ? 'Pulling and rebasing…' : 'Pulling…', failure: 'Could not pull', progress: { event: 'repo.fetchProgress', verb: 'Pulling' } };
+    await this.#run(spec, async () => {
+      const result = await this.#api.call('repo.pull', { rebase });
+      switch (result.kind) {
+        case 'up-to-date':
+          this.#notices.info('Already up to date with the remote.');
+          break;
+        case 'fast-forwarded':
+        case 'rebased':
+          this.#notices.success(`Pulled: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)}${result.kind === 'rebased' ? ' (your commits rebased on top)' : ''}.`);
+          await this.#reloadCatalog();
+          break;
+        case 'diverged':
+          this.#notices.show('error', `Your branch and the remote have both moved (${result.ahead} to push, ${result.behind} to pull). Use "Pull and rebase" to put your commits on top.`);
+          break;
+        case 'conflict':
+          this.#notices.show('error', `Pulling would conflict in ${result.files.map((f) => f.path).join(', ')}; nothing was changed. Both versions are kept: resolve it with your team, then pull again.`);
+          break;
       }
     });
-    await this.refresh();
   }
 
   /** Pushes the branch, showing git's progress. */
   async push(): Promise<void> {
-    await this.#run('push', { label: 'Pushing…' }, async () => {
-      const stop = this.#api.on('repo.pushProgress', (p) => {
-        this.progress = { label: `Pushing: ${p.phase}`, percent: p.percent };
-      });
-      try {
-        const result = await this.#api.call('repo.push', {});
-        if (result.kind === 'pushed') {
-          this.#notices.success(`Pushed ${result.branch} to ${result.remote}${result.upstreamSet ? ' (now tracking it)' : ''}.`);
-          this.lastCommit = undefined;
-        } else {
-          this.#notices.show('error', `The remote refused the push: ${result.message} Pull first, then push again.`);
-        }
-      } catch (error) {
-        this.#notices.error(error, 'Could not push');
-      } finally {
-        stop();
-      }
+    await this.#run({ task: 'push', label: 'Pushing…', failure: 'Could not push', progress: { event: 'repo.pushProgress', verb: 'Pushing' } }, async () => {
+      const result = await this.#api.call('repo.push', {});
+      if (result.kind === 'pushed') this.#notices.success(`Pushed ${result.branch} to ${result.remote}${result.upstreamSet ? ' (now tracking it)' : ''}.`);
+      else this.#notices.show('error', `The remote refused the push: ${result.message} Pull first, then push again.`);
     });
-    await this.refresh();
   }
 
   /** Fetches to update the ahead/behind counts. */
   async fetch(): Promise<void> {
-    await this.#run('fetch', { label: 'Fetching…' }, async () => {
-      const stop = this.#api.on('repo.fetchProgress', (p) => {
-        this.progress = { label: `Fetching: ${p.phase}`, percent: p.percent };
-      });
-      try {
-        await this.#api.call('repo.fetch', {});
-      } catch (error) {
-        this.#notices.error(error, 'Could not fetch');
-      } finally {
-        stop();
-      }
+    await this.#run({ task: 'fetch', label: 'Fetching…', failure: 'Could not fetch', progress: { event: 'repo.fetchProgress', verb: 'Fetching' } }, async () => {
+      await this.#api.call('repo.fetch', {});
     });
-    await this.refresh();
   }
 
   /** Undoes the last (unpushed) commit; its changes stay, staged, in the work tree. */
   async undo(): Promise<void> {
-    await this.#run('undo', { label: 'Undoing the last commit…' }, async () => {
-      try {
-        const result = await this.#api.call('repo.undoLastCommit', {});
-        this.#notices.success(`Undid "${result.subject}"; its changes are back in the list, ready to commit again.`);
-        this.lastCommit = undefined;
-        this.message = result.subject;
-        this.messageEdited = true;
-      } catch (error) {
-        this.#notices.error(error, 'Could not undo the last commit');
-      }
+    await this.#run({ task: 'undo', label: 'Undoing the last commit…', failure: 'Could not undo the last commit' }, async () => {
+      const result = await this.#api.call('repo.undoLastCommit', {});
+      this.#notices.success(`Undid "${result.subject}"; its changes are back in the list, ready to commit again.`);
+      this.message = result.subject;
+      this.messageEdited = true;
     });
-    await this.refresh();
   }
 
   /**
    * Writes a draft's incident page and technique notes into the checkout. `prepare` saves the
-   * draft's open session and gives it its ids (the editor's session, so it stays in step).
+   * draft's open session and gives it its ids (the editor's session, so it stays in step). A draft
+   * with errors is refused whole (drafts.apply then writes nothing); its errors are listed.
    */
   async applyDraft(id: string, prepare: (id: string) => Promise<void>): Promise<void> {
     this.draftProblems = [];
-    await this.#run('apply', { label: 'Writing the draft to the checkout…' }, async () => {
+    await this.#run({ task: 'apply', label: 'Writing the draft to the checkout…', failure: 'Could not write the draft' }, async () => {
       try {
         await prepare(id);
         const result = await this.#api.call('drafts.apply', { id });
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length > 0) {
-          this.draftProblems = errors;
-          this.#notices.show('error', `The draft has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written. Fix them in the incident editor or the tagger.`);
-          return;
-        }
         const techniquePages = result.written.filter((p) => p !== result.incidentPage).length;
         this.#notices.success(`Wrote ${result.incidentPage} and notes on ${techniquePages} technique page${techniquePages === 1 ? '' : 's'}.`);
         this.selectedPath = result.incidentPage;
       } catch (error) {
-        const details = error instanceof ApiError ? error.details : undefined;
-        const diagnostics = typeof details === 'object' && details !== null && 'diagnostics' in details ? details.diagnostics : undefined;
-        if (isDiagnosticList(diagnostics)) this.draftProblems = diagnostics.filter((d) => d.severity === 'error');
-        this.#notices.error(error, 'Could not write the draft');
+        this.draftProblems = refusedErrors(error);
+        throw error;
       }
     });
-    await this.refresh();
   }
 
   async #reloadCatalog(): Promise<void> {
@@ -272,21 +224,34 @@ export class ReviewState {
     }
   }
 
-  async #run(task: ReviewTask, progress: TaskProgress | undefined, body: () => Promise<void>): Promise<void> {
+  /**
+   * Runs one task: its label (then git's progress, for a task that reports it) while it runs, a
+   * failure as a notice that says what was being done, and the work tree read again afterwards.
+   */
+  async #run(spec: TaskSpec, body: () => Promise<void>): Promise<void> {
     // One task at a time (the buttons are disabled meanwhile); reads may overlap, the newest wins.
     if (this.task !== undefined) return;
-    this.task = task;
-    this.progress = progress;
+    this.task = spec.task;
+    this.progress = { label: spec.label };
+    const git = spec.progress;
+    const stop = git ? this.#api.on(git.event, (p) => (this.progress = { label: `${git.verb}: ${p.phase}`, percent: p.percent })) : undefined;
     try {
       await body();
+    } catch (error) {
+      this.#notices.error(error, typeof spec.failure === 'string' ? spec.failure : spec.failure(error));
     } finally {
+      stop?.();
       this.task = undefined;
       this.progress = undefined;
     }
+    await this.refresh();
   }
 }
 
-/** True when `value` looks like a list of diagnostics (an error's details). */
-function isDiagnosticList(value: unknown): value is Diagnostic[] {
-  return Array.isArray(value) && value.every((d) => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d && 'message' in d);
+/** The errors a refused drafts.apply lists in its details (none for any other failure). */
+function refusedErrors(error: unknown): Diagnostic[] {
+  const details = error instanceof ApiError ? error.details : undefined;
+  const listed = typeof details === 'object' && details !== null && 'diagnostics' in details ? details.diagnostics : undefined;
+  const parsed = DiagnosticSchema.array().safeParse(listed);
+  return parsed.success ? parsed.data.filter((d) => d.severity === 'error') : [];
 }
