@@ -24,8 +24,10 @@ const REPOSITORY_LOCATION = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_
  * Variables that make git run a program the workbench never wants (an editor, a pager, an external
  * diff) or inject configuration behind the runner's back; git sets some of them for hooks
  * (GIT_EDITOR=:, GIT_CONFIG_PARAMETERS, GIT_EXEC_PATH), so a check run from a hook must drop them.
+ * GIT_TRACE too: its lines on standard error would mix with the messages the runner classifies
+ * (the runner sets its own, see runner.ts).
  */
-const DROPPED = ['EDITOR', 'VISUAL', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_EXEC_PATH', 'PREFIX'];
+const DROPPED = ['EDITOR', 'VISUAL', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'PAGER', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_EXEC_PATH', 'PREFIX', 'GIT_TRACE'];
 
 /**
  * The user's own settings, passed through when present, with the simple-git category that
@@ -41,17 +43,6 @@ const USER_SETTINGS: Readonly<Record<string, UnsafeCategory>> = {
   GIT_CONFIG_SYSTEM: 'allowUnsafeConfigPaths',
   GIT_TEMPLATE_DIR: 'allowUnsafeTemplateDir',
 };
-
-/** A line of GIT_TRACE output (`05:40:15.778956 git.c:460   trace: built-in: git status`). */
-export const TRACE_LINE = /^\d{2}:\d{2}:\d{2}\.\d{6} \S+:\d+ +trace: .*$/;
-
-/** Standard error without the trace lines. */
-export function withoutTrace(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((line) => !TRACE_LINE.test(line))
-    .join('\n');
-}
 
 /** A folder where no hook can exist: `core.hooksPath` points here when hooks must not run. */
 export const NO_HOOKS_PATH = process.platform === 'win32' ? 'NUL' : '/dev/null';
@@ -95,15 +86,6 @@ export function gitProcessSettings(base: NodeJS.ProcessEnv, request: ProcessSett
     LC_ALL: 'C', // stable messages to classify errors
     LANGUAGE: 'C',
   });
-  if (request.hooks === 'none') {
-    // One trace line on stderr as each git process starts: simple-git waits an extra 50 ms for a
-    // process that prints nothing (most writes are silent), and this output spares that wait.
-    // The runner removes these lines (TRACE_LINE) before anyone reads stderr. Not when hooks run:
-    // the analyst's hook scripts should see the environment they expect.
-    env.GIT_TRACE = '1';
-  } else {
-    delete env.GIT_TRACE;
-  }
   if (request.indexFile !== undefined) env.GIT_INDEX_FILE = request.indexFile;
   // fsmonitor runs a program on status, diff, add and commit: the one setting pinned on every call.
   const config = ['core.fsmonitor=false', 'submodule.recurse=false'];

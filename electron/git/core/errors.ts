@@ -42,6 +42,15 @@ export class GitFailure extends Error {
   }
 }
 
+/**
+ * `result` when its exit code is one the call expects; otherwise the GitFailure for it, with
+ * git's message (standard error, or standard output, which some verbs use for errors).
+ */
+export function expectExitCode<R extends { readonly exitCode: number; readonly stdout: Buffer; readonly stderr: string }>(verb: string, result: R, expected: readonly number[] = [0]): R {
+  if (expected.includes(result.exitCode)) return result;
+  throw new GitFailure(verb, result.exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${result.exitCode}`);
+}
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, GitFailureKind]> = [
   [/Unable to create '[^']*\.lock': File exists|index\.lock': File exists|another git process seems to be running/i, 'index-locked'],
   [/not a git repository/i, 'not-a-repository'],

@@ -15,7 +15,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitProcessSettings } from './environment';
-import { GitFailure } from './errors';
+import { GitFailure, expectExitCode } from './errors';
 import type { GitCallOptions, GitResult } from './runner';
 
 /** Verbs that only read: nothing here writes a ref, an object, the index or a file. */
@@ -60,8 +60,6 @@ export async function runPlumbing(cwd: string, args: readonly string[], options:
   assertConstantArguments(args);
   const verb = args[0] ?? 'git';
   const settings = gitProcessSettings(options.baseEnv ?? process.env, { hooks: 'none', ...(options.indexFile !== undefined ? { indexFile: options.indexFile } : {}) });
-  const env = { ...settings.env };
-  delete env.GIT_TRACE; // the trace only serves simple-git's completion detection
   const spool = options.spoolOutput ? mkdtempSync(join(tmpdir(), 'disarm-git-')) : undefined;
   try {
     const spoolFd = spool === undefined ? undefined : openSync(join(spool, 'stdout'), 'w+', 0o600);
@@ -69,7 +67,7 @@ export async function runPlumbing(cwd: string, args: readonly string[], options:
     const stderr: Buffer[] = [];
     let exitCode: number;
     try {
-      const child = spawn('git', [...settings.config.flatMap((setting) => ['-c', setting]), ...args], { cwd, env, stdio: ['pipe', spoolFd ?? 'pipe', 'pipe'], windowsHide: true });
+      const child = spawn('git', [...settings.config.flatMap((setting) => ['-c', setting]), ...args], { cwd, env: settings.env, stdio: ['pipe', spoolFd ?? 'pipe', 'pipe'], windowsHide: true });
       child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
       child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
       // git may end before reading everything (a bad object name): its exit code says why, not EPIPE.
@@ -82,11 +80,7 @@ export async function runPlumbing(cwd: string, args: readonly string[], options:
     } finally {
       if (spoolFd !== undefined) closeSync(spoolFd);
     }
-    const result = { exitCode, stdout: spool === undefined ? Buffer.concat(stdout) : readFileSync(join(spool, 'stdout')), stderr: Buffer.concat(stderr).toString('utf8') };
-    if (!(options.expectedExitCodes ?? [0]).includes(exitCode)) {
-      throw new GitFailure(verb, exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${exitCode}`);
-    }
-    return result;
+    return expectExitCode(verb, { exitCode, stdout: spool === undefined ? Buffer.concat(stdout) : readFileSync(join(spool, 'stdout')), stderr: Buffer.concat(stderr).toString('utf8') }, options.expectedExitCodes);
   } finally {
     if (spool !== undefined) rmSync(spool, { recursive: true, force: true });
   }

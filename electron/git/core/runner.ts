@@ -11,8 +11,8 @@
  * hook) starts without it.
  */
 import type { SimpleGit } from 'simple-git';
-import { gitProcessSettings, withoutTrace } from './environment';
-import { GitFailure } from './errors';
+import { gitProcessSettings } from './environment';
+import { GitFailure, expectExitCode } from './errors';
 
 /** One progress report of a long git operation (`Receiving objects: 45% (100/222)`). */
 export interface GitProgress {
@@ -51,11 +51,17 @@ export interface GitResult {
 /** Runs `git <args>` in `cwd`. The first argument is the verb, used in messages. */
 export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<GitResult> {
   const verb = args[0] ?? 'git';
+  const hooks = options.hooks ?? 'none';
   const settings = gitProcessSettings(options.baseEnv ?? process.env, {
-    hooks: options.hooks ?? 'none',
+    hooks,
     ...(options.indexFile !== undefined ? { indexFile: options.indexFile } : {}),
     ...(options.env ? { extraEnv: options.env } : {}),
   });
+  // One trace line on stderr as each git process starts: simple-git waits an extra 50 ms for a
+  // process that prints nothing (most writes are silent), and this output spares that wait.
+  // withoutTrace removes these lines before anyone reads stderr. Not when hooks run: the
+  // analyst's hook scripts should see the environment they expect.
+  const env = hooks === 'none' ? { ...settings.env, GIT_TRACE: '1' } : settings.env;
   let exitCode = -1;
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
@@ -73,7 +79,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
       return error instanceof GitPluginError ? error : undefined;
     },
   })
-    .env(settings.env)
+    .env(env)
     .outputHandler((_command, out, err) => {
       out.on('data', (chunk: Buffer) => stdout.push(chunk));
       err.on('data', (chunk: Buffer) => {
@@ -90,12 +96,18 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
     }
     throw new GitFailure(verb, exitCode, error instanceof Error ? error.message : String(error));
   }
-  const result = { exitCode, stdout: Buffer.concat(stdout), stderr: withoutTrace(Buffer.concat(stderr).toString('utf8')) };
-  const expected = options.expectedExitCodes ?? [0];
-  if (!expected.includes(exitCode)) {
-    throw new GitFailure(verb, exitCode, result.stderr.trim() || result.stdout.toString('utf8').trim() || `exit code ${exitCode}`);
-  }
-  return result;
+  return expectExitCode(verb, { exitCode, stdout: Buffer.concat(stdout), stderr: withoutTrace(Buffer.concat(stderr).toString('utf8')) }, options.expectedExitCodes);
+}
+
+/** A line of GIT_TRACE output (`05:40:15.778956 git.c:460   trace: built-in: git status`). */
+const TRACE_LINE = /^\d{2}:\d{2}:\d{2}\.\d{6} \S+:\d+ +trace: .*$/;
+
+/** Standard error without the trace lines. */
+function withoutTrace(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !TRACE_LINE.test(line))
+    .join('\n');
 }
 
 let simpleGitModule: Promise<typeof import('simple-git')> | undefined;
