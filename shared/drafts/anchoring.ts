@@ -239,23 +239,14 @@ export function replaceSourceText(draft: Draft, sourceId: string, text: string):
   return { draft: { ...draft, sources, annotations }, anchored, orphaned };
 }
 
-/** The annotations of a draft whose quote is currently lost. */
-export function orphanedAnnotations(draft: Draft): Draft['annotations'] {
-  return draft.annotations.filter((a) => a.anchor?.state === 'orphaned');
-}
-
 /** `[...]`, `[…]` or `…`: where an analyst left words of the source out of a quote. */
 const ELISION = /\[\s*(?:\.\.\.|…)\s*\]|…/;
 
 /**
- * Whether `quote` is in `source` verbatim, ignoring whitespace and quote-mark style, where an
- * elision (`[...]`) stands for any stretch of the source between the quoted parts.
+ * Whether `quote` is in a source (already passed through normalizeSourceText) verbatim, ignoring
+ * whitespace and quote-mark style, where an elision (`[...]`) stands for any stretch of the
+ * source between the quoted parts.
  */
-export function quoteIsInSource(source: string, quote: string): boolean {
-  return quoteIsInNormalizedSource(normalizeSourceText(source), quote);
-}
-
-/** quoteIsInSource over a source already passed through normalizeSourceText. */
 export function quoteIsInNormalizedSource(normalizedSource: string, quote: string): boolean {
   const parts = quote.split(ELISION).map(normalizeQuote).filter((p) => p !== '');
   if (parts.length === 0) return false;

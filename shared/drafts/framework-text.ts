@@ -7,12 +7,12 @@
  */
 import { EDIT_LINE } from '../edit-line';
 
-/** Tags the framework's pages use; anything else is refused (unsafe-html) and defused when rendered. */
-export const FRAMEWORK_TAGS: readonly string[] = ['i', 'I', 'b', 'br'];
-
 /** Something that looks like an HTML tag, comment or declaration. */
 const TAG_LIKE = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>|<![^<>]*>|<\?[^<>]*>/g;
-/** An allowed tag written the way the framework writes them (no attributes). */
+/**
+ * The tags the framework's pages use (`<i>`, `<I>`, `<b>`, `<br>`), written as it writes them (no
+ * attributes); anything else is refused (unsafe-html) and defused when rendered.
+ */
 const ALLOWED_TAG = /^<(?:(?:i|I|b)|\/(?:i|I|b)|br\s*\/?)>$/;
 
 /** A tag in framework text, with its offsets. */

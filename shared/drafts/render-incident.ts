@@ -34,11 +34,6 @@ export function renderYear(year: string): string {
   return /^\d{1,4}$/.test(trimmed) ? `${Number(trimmed)}.0` : plainLine(trimmed);
 }
 
-/** The year as typed back from a page's `2016.0`. */
-export function parseYear(year: string): string {
-  return year.replace(/^(\d{1,4})\.0$/, '$1');
-}
-
 /**
  * The technique table rows of a draft: one per (tagged quote, technique), ordered by technique id
  * then by IT id, as the generator orders them. A technique the framework does not know keeps its
