@@ -67,19 +67,15 @@ export class ReviewState {
 
   readonly #api: ApiClient;
   readonly #notices: Notices;
-  #lint: (text: string) => Diagnostic[];
+  readonly #lint: (text: string) => Diagnostic[];
   /** Increases with every read; an older read that ends late is dropped. */
   #generation = 0;
 
-  constructor(api: ApiClient, notices: Notices, lint: (text: string) => Diagnostic[]) {
+  /** `lint` checks a page's notes; it is called at each read, so it may follow the catalog and the edit-line setting. */
+  constructor(api: ApiClient, notices: Notices, options: { lint: (text: string) => Diagnostic[] }) {
     this.#api = api;
     this.#notices = notices;
-    this.#lint = lint;
-  }
-
-  /** Changes the lint (the catalog or the edit-line setting arrived) and reads everything again. */
-  setLint(lint: (text: string) => Diagnostic[]): void {
-    this.#lint = lint;
+    this.#lint = options.lint;
   }
 
   /** Reads the work tree, the guard's verdict and the branch's standing. */
