@@ -68,14 +68,20 @@ export class ReviewState {
   readonly #api: ApiClient;
   readonly #notices: Notices;
   readonly #lint: (text: string) => Diagnostic[];
+  readonly #reloadCatalog: () => Promise<void>;
   /** Increases with every read; an older read that ends late is dropped. */
   #generation = 0;
 
-  /** `lint` checks a page's notes; it is called at each read, so it may follow the catalog and the edit-line setting. */
-  constructor(api: ApiClient, notices: Notices, options: { lint: (text: string) => Diagnostic[] }) {
+  /**
+   * `lint` checks a page's notes; it is called at each read, so it may follow the catalog and the
+   * edit-line setting. `reloadCatalog` reads the renderer's catalog again after a pull moved the
+   * branch (the back end forgets its own then, but the screens keep theirs until told).
+   */
+  constructor(api: ApiClient, notices: Notices, options: { lint: (text: string) => Diagnostic[]; reloadCatalog: () => Promise<void> }) {
     this.#api = api;
     this.#notices = notices;
     this.#lint = options.lint;
+    this.#reloadCatalog = options.reloadCatalog;
   }
 
   /** Reads the work tree, the guard's verdict and the branch's standing. */
@@ -153,7 +159,8 @@ export class ReviewState {
         case 'fast-forwarded':
         case 'rebased':
           this.#notices.success(`Pulled: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)}${result.kind === 'rebased' ? ' (your commits rebased on top)' : ''}.`);
-          await this.#reloadCatalog();
+          // A failure leaves the catalog the screens had; opening a screen that needs it loads it again.
+          await this.#reloadCatalog().catch(() => undefined);
           break;
         case 'diverged':
           this.#notices.show('error', `Your branch and the remote have both moved (${result.ahead} to push, ${result.behind} to pull). Use "Pull and rebase" to put your commits on top.`);
@@ -210,14 +217,6 @@ export class ReviewState {
         throw error;
       }
     });
-  }
-
-  async #reloadCatalog(): Promise<void> {
-    try {
-      await this.#api.call('catalog.reload', {});
-    } catch {
-      // The catalog reloads when the analyst next opens a screen that needs it.
-    }
   }
 
   /**
