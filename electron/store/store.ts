@@ -55,11 +55,13 @@ export class Store {
   static async open(options: StoreOptions): Promise<Store> {
     await mkdir(options.dir, { recursive: true, mode: 0o700 });
     const store = new Store(options);
-    // One change at open: creates the file, migrates an old one, moves a corrupt one aside.
-    // A file from a newer version is refused by every operation, with a warning the UI shows,
-    // but does not stop the app from starting.
+    // One change at open when the file needs it: creates it, migrates an old one, moves a corrupt
+    // one aside (a current file is only read: no lock, no write at every start). A file from a
+    // newer version is refused by every operation, with a warning the UI shows, but does not stop
+    // the app from starting.
     try {
-      await store.change(() => false);
+      const found = await store.interpret();
+      if (found.kind !== 'ok' || found.migrated) await store.change(() => false);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
     }
