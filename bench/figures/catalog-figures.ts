@@ -1,5 +1,5 @@
 /** Figures 1-3: loading the catalog, at 1x and 50x, and the autocomplete search. */
-import type { Summary } from '../stats';
+import { summarize, type Summary } from '../stats';
 import { ms, runChild, type Figure } from './figure';
 
 interface LoadRatio {
@@ -17,6 +17,7 @@ interface SearchFigure {
   ms: Summary;
   queries: number;
   meanResults: number;
+  exactIds: number;
 }
 
 const loadRatio: Figure = {
@@ -35,21 +36,24 @@ const loadRatio: Figure = {
   },
 };
 
+/** Figure 2's fresh processes. */
+const LOADS_50X = 5;
+
 const load50x: Figure = {
   id: '2',
-  title: 'Catalog load at 50x (fresh process, 5 runs)',
+  title: `Catalog load at 50x (fresh process, ${LOADS_50X} runs)`,
   target: '< 3 s and < 400 MB',
   async run(context) {
-    const { folder } = await context.checkout50x();
-    const runs = Array.from({ length: 5 }, () => runChild<LoadOnce>(context, 'catalog.js', ['load-once', folder]));
-    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
-    const rss = runs.map((r) => r.peakRssMb).sort((a, b) => a - b);
-    const medianMs = times[2] as number;
-    const maxRss = rss.at(-1) as number;
+    const synthetic = await context.checkout50x();
+    const runs = Array.from({ length: LOADS_50X }, () => runChild<LoadOnce>(context, 'catalog.js', ['load-once', synthetic.folder]));
+    // A load that skipped pages would be quick and small: every run must load every page written.
+    for (const r of runs) if (r.failures > 0 || r.pages !== synthetic.pages) throw new Error(`a load of the 50x checkout gave ${r.pages} pages and ${r.failures} failures, not the ${synthetic.pages} pages written`);
+    const time = summarize(runs.map((r) => r.ms / 1000));
+    const rss = summarize(runs.map((r) => r.peakRssMb));
     return [
       {
-        value: `${(medianMs / 1000).toFixed(2)} s median (max ${((times.at(-1) as number) / 1000).toFixed(2)} s), peak RSS ${Math.round(rss[2] as number)} MB median (max ${Math.round(maxRss)} MB), ${runs[0]?.pages} pages`,
-        met: medianMs < 3000 && maxRss < 400,
+        value: `${time.median.toFixed(2)} s median (max ${time.max.toFixed(2)} s), peak RSS ${Math.round(rss.median)} MB median (max ${Math.round(rss.max)} MB), ${synthetic.pages} pages`,
+        met: time.median < 3 && rss.max < 400,
         detail: runs,
       },
     ];

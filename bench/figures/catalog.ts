@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCheckout } from '../../electron/checkout/load-checkout';
+import { loadCheckout, type LoadedCheckout } from '../../electron/checkout/load-checkout';
 import { PAGE_FOLDERS, PAGE_KINDS } from '../../shared/ids';
 import type { Catalog } from '../../shared/catalog';
 import { seededRandom, summarize } from '../stats';
@@ -26,10 +26,21 @@ function readAllPages(dir: string): number {
   return bytes;
 }
 
-/** A full collection when the process runs with --expose-gc (the bench starts it so). */
+/**
+ * A full collection, so that one sample's garbage is not charged to the next. The bench starts
+ * this process with --expose-gc; without it the samples would quietly measure something else.
+ */
 function collectGarbage(): void {
   const gc: unknown = Reflect.get(globalThis, 'gc');
-  if (typeof gc === 'function') gc();
+  if (typeof gc !== 'function') throw new Error('catalog.js load-ratio collects garbage between samples: run it with node --expose-gc');
+  gc();
+}
+
+/** The checkout loaded outside any timing, failing if a page did not load (a load that skips pages is not the figure). */
+async function loadEveryPage(dir: string): Promise<LoadedCheckout> {
+  const loaded = await loadCheckout(dir);
+  if (loaded.failures.length > 0) throw new Error(`${loaded.failures.length} pages of ${dir} did not load, e.g. ${loaded.failures[0]?.file}: ${loaded.failures[0]?.reason}`);
+  return loaded;
 }
 
 /** A fixed mix of what analysts type: exact ids, id prefixes, name word prefixes, typos. */
@@ -62,7 +73,7 @@ async function main(): Promise<unknown> {
     const runs = Number(countArg ?? 15);
     // Warm the page cache and the JIT: the figure is the steady cost, not the first run's.
     readAllPages(folder as string);
-    await loadCheckout(folder as string);
+    await loadEveryPage(folder as string);
     const read: number[] = [];
     const load: number[] = [];
     const ratios: number[] = [];
@@ -90,18 +101,26 @@ async function main(): Promise<unknown> {
     return { ms, peakRssMb: process.resourceUsage().maxRSS / 1024, pages: Object.values(counts).reduce((a, b) => a + b, 0), failures: loaded.failures.length };
   }
   if (mode === 'search') {
-    const loaded = await loadCheckout(folder as string);
+    const loaded = await loadEveryPage(folder as string);
     const queries = queryMix(loaded.catalog, Number(countArg ?? 1000));
     loaded.catalog.search('warm up the index');
     for (const query of queries.slice(0, 200)) loaded.catalog.search(query, { kinds: ['technique'] });
     const times: number[] = [];
     let results = 0;
+    // A search that finds nothing is fast: every exact id typed must come first, or there is no figure.
+    let exactIds = 0;
     for (const query of queries) {
       const t = performance.now();
-      results += loaded.catalog.search(query, { kinds: ['technique'] }).length;
+      const hits = loaded.catalog.search(query, { kinds: ['technique'] });
       times.push(performance.now() - t);
+      results += hits.length;
+      if (loaded.catalog.technique(query)) {
+        exactIds++;
+        if (hits[0]?.id !== query) throw new Error(`searching "${query}" put ${hits[0]?.id ?? 'nothing'} first, not the technique ${query}`);
+      }
     }
-    return { ms: summarize(times), queries: queries.length, meanResults: results / queries.length };
+    if (exactIds === 0) throw new Error('the query mix has no exact ids to check the results against');
+    return { ms: summarize(times), queries: queries.length, meanResults: results / queries.length, exactIds };
   }
   throw new Error(`unknown mode ${mode}`);
 }
