@@ -154,7 +154,9 @@ describe('reanchor and replaceSourceText', () => {
 
 describe('findQuote', () => {
   it('finds a quote ignoring whitespace and quote-mark style, and only a verbatim one', () => {
-    expect(findQuote(article, '  While the messaging platforms themselves haven\'t\n been breached ')).toBeDefined();
+    const found = findQuote(article, '  While the messaging platforms themselves haven\'t\n been breached ');
+    // The range is the article's own words (curly apostrophe), without the quote's edge whitespace.
+    expect(found && article.slice(found.start, found.end)).toBe('While the messaging platforms themselves haven’t been breached');
     expect(findQuote(article, 'While the messaging platforms themselves have been breached')).toBeUndefined();
     expect(findQuote(article, '   ')).toBeUndefined();
   });
