@@ -39,7 +39,7 @@ describe('the app:// scheme and static files', () => {
     expect(resolveStaticFile(renderer, '/index.html')?.file).toBe(join(renderer, 'index.html'));
     expect(resolveStaticFile(renderer, '/assets/index-abc.js')?.contentType).toBe('text/javascript; charset=utf-8');
     expect(resolveStaticFile(renderer, '/assets/index-abc.css')?.contentType).toBe('text/css; charset=utf-8');
-    expect(resolveStaticFile(renderer, '/assets//index-abc.js')).toBeDefined();
+    expect(resolveStaticFile(renderer, '/assets//index-abc.js')?.file).toBe(join(renderer, 'assets', 'index-abc.js'));
   });
 
   it('refuses every way out of the renderer folder', () => {

@@ -131,6 +131,8 @@ describe('the session policy', () => {
     const session = new FakeSession();
     applySessionPolicy(session, () => {});
     expect(session.filter?.urls).toEqual(REMOTE_URL_PATTERNS);
+    // Every remote scheme a page could reach, whatever the constant says.
+    expect(session.filter?.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
     const answer = (details: RequestDetails) => {
       let response: { cancel?: boolean } | undefined;
       session.beforeRequest?.(details, (r) => (response = r));
