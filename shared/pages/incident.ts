@@ -8,7 +8,7 @@
  * began with its `IT00000219` link id; before 2024-05 there was no reference table, then for a
  * while a one-column `| Reference(s) |` table.
  */
-import { EDIT_LINE, splitAtEditLine } from '../edit-line';
+import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseLinkRows, renderLinkRow, splitRowsBlock } from './rows';
 import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedTable } from './scan';
@@ -59,7 +59,7 @@ export function parseIncidentPage(text: string, marker: string = EDIT_LINE): Par
       if (renderIncidentGenerated(page) === split.generated) return { ok: true, page: withWarnings(page) };
     }
   }
-  return parseLegacy(text, marker);
+  return parseLegacy(split);
 }
 
 function parseReferenceRow(row: string): IncidentReference | undefined {
@@ -69,8 +69,7 @@ function parseReferenceRow(row: string): IncidentReference | undefined {
   return { title: title as string, url: url as string, pubDate: pubDate as string, authors: authors as string, org: org as string, archiveTitle: archiveTitle as string, archiveUrl: archiveUrl as string };
 }
 
-function parseLegacy(text: string, marker: string): ParseResult<IncidentPage> {
-  const split = splitAtEditLine(text, marker);
+function parseLegacy(split: SplitPage): ParseResult<IncidentPage> {
   const scanned = scanGenerated(split.generated);
   if ('error' in scanned) return { ok: false, reason: scanned.error };
   if (!/^incident$/i.test(scanned.title.kindWord)) return { ok: false, reason: `the title names a ${scanned.title.kindWord}, not an Incident` };

@@ -9,7 +9,7 @@
  * Legacy formats: `* **Summary**:`, `* **Belongs to tactic stage**: TA07`, no associated table,
  * and one version with spaces instead of `<br><br>` before the parent.
  */
-import { EDIT_LINE, splitAtEditLine } from '../edit-line';
+import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseCounterRows, parseLinkRows, renderLinkRow } from './rows';
 import { parseLinkCell, scanGenerated, splitLinkRow } from './scan';
@@ -52,7 +52,7 @@ export function parseTechniquePage(text: string, marker: string = EDIT_LINE): Pa
     // Only claim the newest format when writing it back gives the same bytes.
     if (renderTechniqueGenerated(page) === split.generated) return { ok: true, page: withWarnings(page) };
   }
-  return parseLegacy(text, marker);
+  return parseLegacy(split);
 }
 
 function parseTacticPart(part: string): { tactic: ObjectLink | undefined; parent: ObjectLink | undefined } {
@@ -66,8 +66,7 @@ function parseTacticPart(part: string): { tactic: ObjectLink | undefined; parent
   return { tactic: space < 0 ? { id: trimmed, name: '' } : { id: trimmed.slice(0, space), name: trimmed.slice(space + 1) }, parent: undefined };
 }
 
-function parseLegacy(text: string, marker: string): ParseResult<TechniquePage> {
-  const split = splitAtEditLine(text, marker);
+function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
   const scanned = scanGenerated(split.generated);
   if ('error' in scanned) return { ok: false, reason: scanned.error };
   if (!/^technique$/i.test(scanned.title.kindWord)) return { ok: false, reason: `the title names a ${scanned.title.kindWord}, not a Technique` };
