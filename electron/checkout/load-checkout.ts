@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Catalog, type CatalogEntry } from '../../shared/catalog';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../../shared/ids';
-import { parsePageOfKind, parsePageSummary, type ParseResult } from '../../shared/pages';
+import { parsePageOfKind, parsePageSummary, withFileNameCheck, type ParseResult } from '../../shared/pages';
 
 /** A page that could not be loaded. */
 export interface PageFailure {
@@ -85,12 +85,7 @@ function readPage(folder: string, kind: PageKind, file: string, marker: string):
   // Decoding replaces invalid bytes with U+FFFD; only then is it worth checking the bytes.
   if (text.includes('\ufffd') && !isUtf8(readFileSync(path))) return { reason: "is not valid UTF-8 text; save it as UTF-8 (the framework's pages are)" };
   const result = parseForCatalog(kind, text, marker);
-  if (!result.ok) return { reason: result.reason };
-  const fileId = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);
-  if (result.page.id !== '' && result.page.id !== fileId) {
-    return { page: { ...result.page, warnings: [...result.page.warnings, `the title's id ${result.page.id} differs from the file name`] } };
-  }
-  return { page: result.page };
+  return result.ok ? { page: withFileNameCheck(file, result.page) } : { reason: result.reason };
 }
 
 /** Full pages for the kinds the catalog models; summaries for the kinds it only lists. */

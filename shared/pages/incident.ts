@@ -12,6 +12,7 @@ import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseLinkRows, renderLinkRow, splitRowsBlock } from './rows';
 import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedTable } from './scan';
+import { pageWarnings } from './warnings';
 import type { IncidentPage, IncidentReference, IncidentTechniqueRow, ParseResult } from './types';
 
 const NEWEST = new RegExp(
@@ -38,6 +39,7 @@ export function parseIncidentPage(text: string, marker: string = EDIT_LINE): Par
     const [, id, name, summary, incidentType, yearStarted, attributedTo, foundInCountry, foundVia, dateAdded, references, techniques] = newest as unknown as string[];
     const parsedReferences = splitRowsBlock(references as string).map(parseReferenceRow);
     if (parsedReferences.every((r): r is IncidentReference => r !== undefined)) {
+      const techniqueRows = parseLinkRows(techniques as string).map(({ link, rest }) => ({ technique: link, linkId: '', description: rest }));
       const page: IncidentPage = {
         kind: 'incident',
         id: id as string,
@@ -50,13 +52,13 @@ export function parseIncidentPage(text: string, marker: string = EDIT_LINE): Par
         foundVia: foundVia as string,
         dateAdded: dateAdded as string,
         references: parsedReferences,
-        techniques: parseLinkRows(techniques as string).map(({ link, rest }) => ({ technique: link, linkId: '', description: rest })),
+        techniques: techniqueRows,
         hasEditLine: split.hasLine,
         notes: split.notes,
         format: 'newest',
-        warnings: [],
+        warnings: warningsOf(id as string, split.hasLine, techniqueRows),
       };
-      if (renderIncidentGenerated(page) === split.generated) return { ok: true, page: withWarnings(page) };
+      if (renderIncidentGenerated(page) === split.generated) return { ok: true, page };
     }
   }
   return parseLegacy(split);
@@ -98,9 +100,9 @@ function parseLegacy(split: SplitPage): ParseResult<IncidentPage> {
     hasEditLine: split.hasLine,
     notes: split.notes,
     format: 'legacy',
-    warnings: [],
+    warnings: warningsOf(scanned.title.id, split.hasLine, techniques),
   };
-  return { ok: true, page: withWarnings(page) };
+  return { ok: true, page };
 }
 
 function legacyReferences(table: ScannedTable): IncidentReference[] {
@@ -124,14 +126,8 @@ function legacyTechniques(table: ScannedTable): IncidentTechniqueRow[] {
   });
 }
 
-function withWarnings(page: IncidentPage): IncidentPage {
-  const warnings: string[] = [];
-  if (page.id === '') warnings.push('the title has no incident id (an empty row of the master data?)');
-  if (!page.hasEditLine) warnings.push('the page has no edit line');
-  for (const row of page.techniques) {
-    if (row.description.includes('|') && /(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.technique.id} holds a raw "|", which splits its table cell`);
-  }
-  return warnings.length ? { ...page, warnings } : page;
+function warningsOf(id: string, hasEditLine: boolean, techniques: readonly IncidentTechniqueRow[]): string[] {
+  return pageWarnings('incident', id, hasEditLine, techniques.map((row) => ({ id: row.technique.id, description: row.description })));
 }
 
 /** Renders one reference row, the generator's way. */

@@ -5,3 +5,4 @@ export { parseTechniquePage, renderTechniquePage, renderTechniqueGenerated } fro
 export { parseIncidentPage, renderIncidentPage, renderIncidentGenerated, renderReferenceRow } from './incident';
 export { parseTacticPage, parsePhasePage, parseTaskPage, parseCounterPage, parseActorTypePage, parseMetatechniquePage, parsePageSummary, type PageSummary, type SummaryKind } from './other-kinds';
 export { pageHref, renderLinkRow, splitLinkText } from './rows';
+export { withFileNameCheck } from './warnings';

@@ -6,6 +6,7 @@
 import { EDIT_LINE, splitAtEditLine } from '../edit-line';
 import type { PageKind } from '../ids';
 import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedPage, type ScannedTable } from './scan';
+import { pageWarnings } from './warnings';
 import type { ActorTypePage, CounterPage, CounterRow, MetatechniquePage, ObjectLink, PageBase, ParseResult, PhasePage, TacticPage, TaskPage } from './types';
 
 /** The title word of each kind (`# Actor A001: ...`). */
@@ -25,9 +26,6 @@ function readBase(text: string, kind: OtherKind, marker: string, fieldsOnly = fa
   const scanned = scanGenerated(split.generated, { fieldsOnly });
   if ('error' in scanned) return { reason: scanned.error };
   if (!TITLE_WORDS[kind].test(scanned.title.kindWord)) return { reason: `the title names a ${scanned.title.kindWord}, not a ${kind}` };
-  const warnings: string[] = [];
-  if (scanned.title.id === '') warnings.push(`the title has no ${kind} id`);
-  if (!split.hasLine) warnings.push('the page has no edit line');
   const base: PageBase = {
     kind,
     id: scanned.title.id,
@@ -36,7 +34,7 @@ function readBase(text: string, kind: OtherKind, marker: string, fieldsOnly = fa
     hasEditLine: split.hasLine,
     notes: split.notes,
     format: 'legacy',
-    warnings,
+    warnings: pageWarnings(kind, scanned.title.id, split.hasLine),
   };
   return { base, scanned };
 }

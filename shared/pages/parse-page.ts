@@ -8,6 +8,7 @@ import { parseIncidentPage } from './incident';
 import { parseActorTypePage, parseCounterPage, parseMetatechniquePage, parsePhasePage, parseTacticPage, parseTaskPage } from './other-kinds';
 import { parseTechniquePage } from './technique';
 import type { Page, ParseResult } from './types';
+import { withFileNameCheck } from './warnings';
 
 const PARSERS: { readonly [K in PageKind]: (text: string, marker?: string) => ParseResult<Extract<Page, { kind: K }>> } = {
   technique: parseTechniquePage,
@@ -41,11 +42,5 @@ export function parsePage(path: string, text: string, marker: string = EDIT_LINE
   const kind = pageKindOfPath(path);
   if (!kind) return { ok: false, reason: `${path} is not an object page (generated_pages/<kind>s/<ID>.md)` };
   const result = parsePageOfKind(kind, text, marker);
-  if (!result.ok) return result;
-  const fileId = path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
-  if (result.page.id !== fileId) {
-    const warning = `the title's id ${JSON.stringify(result.page.id)} differs from the file name ${JSON.stringify(fileId)}`;
-    return { ok: true, page: { ...result.page, warnings: [...result.page.warnings, warning] } };
-  }
-  return result;
+  return result.ok ? { ok: true, page: withFileNameCheck(path, result.page) } : result;
 }

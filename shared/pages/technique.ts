@@ -13,6 +13,7 @@ import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseCounterRows, parseLinkRows, renderLinkRow } from './rows';
 import { parseLinkCell, scanGenerated, splitLinkRow } from './scan';
+import { pageWarnings } from './warnings';
 import type { AssociatedTechniqueRow, ObjectLink, ParseResult, TechniqueIncidentRow, TechniquePage } from './types';
 
 const NEWEST = new RegExp(
@@ -34,6 +35,7 @@ export function parseTechniquePage(text: string, marker: string = EDIT_LINE): Pa
   if (newest) {
     const [, id, name, summary, tacticPart, associated, incidents, counters] = newest as unknown as string[];
     const { tactic, parent } = parseTacticPart(tacticPart as string);
+    const incidentRows = parseLinkRows(incidents as string).map(({ link, rest }) => ({ incident: link, description: rest }));
     const page: TechniquePage = {
       kind: 'technique',
       id: id as string,
@@ -42,15 +44,15 @@ export function parseTechniquePage(text: string, marker: string = EDIT_LINE): Pa
       tactic,
       parent,
       associated: parseLinkRows(associated as string).map(({ link, rest }) => ({ technique: link, description: rest })),
-      incidents: parseLinkRows(incidents as string).map(({ link, rest }) => ({ incident: link, description: rest })),
+      incidents: incidentRows,
       counters: parseCounterRows(counters as string),
       hasEditLine: split.hasLine,
       notes: split.notes,
       format: 'newest',
-      warnings: [],
+      warnings: warningsOf(id as string, split.hasLine, incidentRows),
     };
     // Only claim the newest format when writing it back gives the same bytes.
-    if (renderTechniqueGenerated(page) === split.generated) return { ok: true, page: withWarnings(page) };
+    if (renderTechniqueGenerated(page) === split.generated) return { ok: true, page };
   }
   return parseLegacy(split);
 }
@@ -94,9 +96,9 @@ function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
     hasEditLine: split.hasLine,
     notes: split.notes,
     format: 'legacy',
-    warnings: [],
+    warnings: warningsOf(scanned.title.id, split.hasLine, incidents),
   };
-  return { ok: true, page: withWarnings(page) };
+  return { ok: true, page };
 }
 
 function linkRow(row: string): { link: ObjectLink; rest: string }[] {
@@ -105,14 +107,8 @@ function linkRow(row: string): { link: ObjectLink; rest: string }[] {
   return link ? [{ link: { id: link.id, name: link.name }, rest }] : [];
 }
 
-function withWarnings(page: TechniquePage): TechniquePage {
-  const warnings: string[] = [];
-  if (page.id === '') warnings.push('the title has no technique id');
-  if (!page.hasEditLine) warnings.push('the page has no edit line');
-  for (const row of page.incidents) {
-    if (row.description.includes('|') && /(^|[^\\])\|/.test(row.description)) warnings.push(`the description for ${row.incident.id} holds a raw "|", which splits its table cell`);
-  }
-  return warnings.length ? { ...page, warnings } : page;
+function warningsOf(id: string, hasEditLine: boolean, incidents: readonly TechniqueIncidentRow[]): string[] {
+  return pageWarnings('technique', id, hasEditLine, incidents.map((row) => ({ id: row.incident.id, description: row.description })));
 }
 
 /** Renders the generated part of a technique page in the newest format (up to, not including, the edit line). */
