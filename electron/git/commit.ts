@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure } from './core/errors';
-import { readConfig, type ConfigEntry } from './core/local-config';
+import type { ConfigEntry } from './core/local-config';
 import { runPlumbing } from './core/plumbing';
 import { runGit } from './core/runner';
 import { validAuthor, validCommitMessage, type AuthorIdentity } from './core/validate';
@@ -21,23 +21,22 @@ export interface CommitRequest {
   /** The identity from the app's settings, used when git has none configured. */
   readonly fallbackAuthor?: AuthorIdentity;
   readonly baseEnv?: NodeJS.ProcessEnv;
-  /** The checkout's settings, when the operation has read them already (the author comes from them). */
-  readonly config?: readonly ConfigEntry[];
-  /** HEAD's commit before committing ('' on an unborn branch), when the operation knows it already. */
-  readonly head?: string;
-  /** The branch HEAD is on and the checkout's git folder, when known: the new commit is then read from the branch's ref file. */
-  readonly branch?: { readonly name: string; readonly gitDir: string };
+  /** The checkout's settings as the operation read them (readConfig): the author comes from them. */
+  readonly config: readonly ConfigEntry[];
+}
+
+/** Where HEAD stands, as the guarded commit read it before judging the staged changes. */
+export interface CommitBase {
+  /** HEAD's commit before committing ('' on an unborn branch). */
+  readonly head: string;
+  /** The branch HEAD is on and the checkout's git folder: the new commit is read from the branch's ref file. */
+  readonly branch: { readonly name: string; readonly gitDir: string };
 }
 
 /** A new commit. */
 export interface CommitResult {
   readonly commit: string;
   readonly author: AuthorIdentity;
-}
-
-/** The identity git would use from its configuration, if complete. */
-export async function configuredIdentity(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<AuthorIdentity | undefined> {
-  return identityFrom(await readConfig(checkout, baseEnv), baseEnv);
 }
 
 /** The identity in already read settings (a later value wins, as in git), or from GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL. */
@@ -51,9 +50,9 @@ export function identityFrom(entries: readonly ConfigEntry[], baseEnv?: NodeJS.P
 }
 
 /** Commits the staged changes. The caller runs the guard first (guarded-commit.ts). */
-export async function commitStaged(checkout: string, request: CommitRequest): Promise<CommitResult> {
+export async function commitStaged(checkout: string, request: CommitRequest, base: CommitBase): Promise<CommitResult> {
   const message = validCommitMessage(request.message);
-  const configured = request.config ? identityFrom(request.config, request.baseEnv) : await configuredIdentity(checkout, request.baseEnv);
+  const configured = identityFrom(request.config, request.baseEnv);
   const author = configured ?? (request.fallbackAuthor ? validAuthor(request.fallbackAuthor) : undefined);
   if (!author) {
     throw new ApiError(
@@ -65,7 +64,6 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
     ? {}
     : { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
   const scratch = mkdtempSync(join(tmpdir(), 'disarm-commit-'));
-  const before = request.head ?? (await headCommit(checkout));
   try {
     const messageFile = join(scratch, 'message.txt');
     writeFileSync(messageFile, message, { mode: 0o600 });
@@ -74,7 +72,7 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
     await runGit(checkout, ['commit', '--cleanup=whitespace', `--file=${messageFile}`], { hooks: 'repository', env: identityEnv, ...(request.baseEnv ? { baseEnv: request.baseEnv } : {}) });
   } catch (error) {
     if (error instanceof GitFailure && error.kind !== 'index-locked' && error.kind !== 'nothing-to-commit' && error.kind !== 'no-identity') {
-      if ((await headCommit(checkout)) === before) {
+      if ((await headCommit(checkout)) === base.head) {
         throw new ApiError('git', `The commit was refused${error.output ? `; git or a pre-commit hook said:\n${error.output}` : '.'}\nNothing was lost: your changes are still staged.`, { hookOutput: error.output });
       }
     }
@@ -82,7 +80,7 @@ export async function commitStaged(checkout: string, request: CommitRequest): Pr
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return { commit: (request.branch && branchTip(request.branch)) || (await headCommit(checkout)), author };
+  return { commit: branchTip(base.branch) ?? (await headCommit(checkout)), author };
 }
 
 /**

@@ -3,14 +3,26 @@
  * and never while the checkout's own settings would run a program on the way (core/local-config).
  */
 import { explained } from './core/errors';
-import { assertSafeLocalConfig } from './core/local-config';
+import { assertSafeConfig, type ConfigEntry } from './core/local-config';
 import { runGit, type GitProgress } from './core/runner';
 import { assertRemote } from './remotes';
 
-/** Fetches `remote` (default `origin`); with `onProgress`, git's progress as it receives objects. */
-export async function fetchRemote(checkout: string, remote = 'origin', baseEnv?: NodeJS.ProcessEnv, onProgress?: (progress: GitProgress) => void): Promise<{ remote: string }> {
-  await assertSafeLocalConfig(checkout, 'network', baseEnv);
-  const name = await assertRemote(checkout, remote);
+/** What to fetch, and the checkout's settings as the operation read them. */
+export interface FetchRequest {
+  /** Default `origin`. */
+  readonly remote?: string;
+  /** The checkout's settings (readConfig), judged for the network here. */
+  readonly config: readonly ConfigEntry[];
+  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** git's progress as it receives objects. */
+  readonly onProgress?: (progress: GitProgress) => void;
+}
+
+/** Fetches the remote. */
+export async function fetchRemote(checkout: string, request: FetchRequest): Promise<{ remote: string }> {
+  const { baseEnv, onProgress } = request;
+  assertSafeConfig(request.config, 'network');
+  const name = await assertRemote(checkout, request.remote ?? 'origin');
   await explained(`Fetching from ${name}`, () =>
     runGit(checkout, ['fetch', onProgress ? '--progress' : '--quiet', '--no-recurse-submodules', '--prune', '--end-of-options', name], {
       stallTimeoutMs: 120_000,

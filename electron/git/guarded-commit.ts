@@ -30,7 +30,7 @@ export async function guardedCommit(checkout: string, request: CommitRequest & G
   }
   const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(request, collected.changes)) });
   if (violations.length > 0) throw guardRefusal(violations);
-  return commitStaged(checkout, { ...request, head: headCommit ?? '', branch: { name: head.name, gitDir } });
+  return commitStaged(checkout, request, { head: headCommit ?? '', branch: { name: head.name, gitDir } });
 }
 
 /** The error for a refused commit: one line per violation, and the violations as details. */

@@ -11,10 +11,11 @@ import { ApiError } from '../../shared/api/errors';
 import { GitFailure, explained, toApiError } from './core/errors';
 import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState, operationInProgress } from './core/repository-state';
 import { runGit, runGitText, type GitProgress } from './core/runner';
+import type { ConfigEntry } from './core/local-config';
 import { validAuthor, type AuthorIdentity } from './core/validate';
 import { decodeForDisplay } from './core/decode';
 import { assertNoUncommittedChanges } from './branches';
-import { configuredIdentity } from './commit';
+import { identityFrom } from './commit';
 import { fetchRemote } from './fetch';
 import { upstreamOf } from './remotes';
 
@@ -40,13 +41,15 @@ export interface PullRequest {
   readonly rebase?: boolean;
   /** Used for the rebased commits' committer when git has no identity configured. */
   readonly fallbackAuthor?: AuthorIdentity;
+  /** The checkout's settings (readConfig): judged for the network, and the committer's identity. */
+  readonly config: readonly ConfigEntry[];
   readonly baseEnv?: NodeJS.ProcessEnv;
   /** Progress of the fetch that starts the pull. */
   readonly onProgress?: (progress: GitProgress) => void;
 }
 
 /** Pulls the current branch's upstream. */
-export async function pull(checkout: string, request: PullRequest = {}): Promise<PullResult> {
+export async function pull(checkout: string, request: PullRequest): Promise<PullResult> {
   const head = await headState(checkout);
   if (head.kind !== 'branch') {
     throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); switch to a branch to pull.' : 'Nothing is committed on this branch yet; there is nothing to pull into.');
@@ -57,7 +60,7 @@ export async function pull(checkout: string, request: PullRequest = {}): Promise
   await assertNoUncommittedChanges(checkout, 'Pulling');
   const upstream = await upstreamOf(checkout, head.name);
   if (!upstream) throw new ApiError('conflict', `The branch ${head.name} does not track a remote branch yet; push it first (which sets its upstream).`);
-  await fetchRemote(checkout, upstream.remote, request.baseEnv, request.onProgress);
+  await fetchRemote(checkout, { remote: upstream.remote, config: request.config, ...(request.baseEnv ? { baseEnv: request.baseEnv } : {}), ...(request.onProgress ? { onProgress: request.onProgress } : {}) });
   const remoteRef = `refs/remotes/${upstream.ref}`;
   const counts = (await runGitText(checkout, ['rev-list', '--left-right', '--count', `HEAD...${remoteRef}`])).trim().split(/\s+/).map(Number);
   const [ahead = 0, behind = 0] = counts;
@@ -69,7 +72,7 @@ export async function pull(checkout: string, request: PullRequest = {}): Promise
     return { kind: 'fast-forwarded', from, to: await revParse(checkout, 'HEAD') };
   }
   if (!request.rebase) return { kind: 'diverged', ahead, behind };
-  const identity = await rebaseIdentity(checkout, request);
+  const identity = rebaseIdentity(request);
   try {
     await runGit(checkout, ['rebase', '--quiet', '--no-autostash', '--end-of-options', remoteRef], { ...env, env: identity });
   } catch (error) {
@@ -83,8 +86,8 @@ export async function pull(checkout: string, request: PullRequest = {}): Promise
   return { kind: 'rebased', from, to: await revParse(checkout, 'HEAD') };
 }
 
-async function rebaseIdentity(checkout: string, request: PullRequest): Promise<Record<string, string>> {
-  if (await configuredIdentity(checkout, request.baseEnv)) return {};
+function rebaseIdentity(request: PullRequest): Record<string, string> {
+  if (identityFrom(request.config, request.baseEnv)) return {};
   if (!request.fallbackAuthor) {
     throw new ApiError('bad-request', 'A rebase re-creates your commits, which needs your name and email: set them in Settings (or `git config --global user.name` / `user.email`), then pull again.');
   }

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure, toApiError } from './core/errors';
-import { assertSafeLocalConfig } from './core/local-config';
+import { assertSafeConfig, type ConfigEntry } from './core/local-config';
 import { headState } from './core/repository-state';
 import { runGit, type GitProgress } from './core/runner';
 import { validBranchName } from './core/validate';
@@ -22,16 +22,18 @@ export interface PushRequest {
   /** Defaults to the branch's upstream remote, or `origin`. */
   readonly remote?: string;
   readonly onProgress?: (progress: GitProgress) => void;
+  /** The checkout's settings (readConfig), judged for the network here. */
+  readonly config: readonly ConfigEntry[];
   readonly baseEnv?: NodeJS.ProcessEnv;
 }
 
 /** Pushes the current branch. */
-export async function push(checkout: string, request: PushRequest = {}): Promise<PushResult> {
+export async function push(checkout: string, request: PushRequest): Promise<PushResult> {
   const head = await headState(checkout);
   if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); create a branch to push.' : 'Nothing is committed on this branch yet; there is nothing to push.');
   const branch = validBranchName(head.name);
   const upstream = await upstreamOf(checkout, branch);
-  await assertSafeLocalConfig(checkout, 'network', request.baseEnv);
+  assertSafeConfig(request.config, 'network');
   const remote = await assertRemote(checkout, request.remote ?? upstream?.remote ?? 'origin');
   const target = upstream && upstream.remote === remote ? upstream.branch : branch;
   const setUpstream = !upstream;

@@ -111,13 +111,15 @@ export class RepositoryService {
   }
 
   async fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
-    return this.run(checkout, 'Fetching', () => fetchRemote(checkout, remote, this.options.baseEnv, (p) => this.options.progress?.fetch?.({ ...p, remote: remote ?? 'origin' })));
+    return this.run(checkout, 'Fetching', (config) =>
+      fetchRemote(checkout, { ...(remote !== undefined ? { remote } : {}), config, onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
+    );
   }
 
   async pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
     const { rebase = false, fallbackAuthor } = options;
-    return this.run(checkout, 'Pulling', () =>
-      pull(checkout, { rebase, ...(fallbackAuthor ? { fallbackAuthor } : {}), onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: 'upstream' }), ...this.env() }),
+    return this.run(checkout, 'Pulling', (config) =>
+      pull(checkout, { rebase, config, ...(fallbackAuthor ? { fallbackAuthor } : {}), onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: 'upstream' }), ...this.env() }),
     );
   }
 
@@ -125,7 +127,7 @@ export class RepositoryService {
     return this.run(
       checkout,
       'Pushing',
-      () => push(checkout, { ...(remote !== undefined ? { remote } : {}), onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
+      (config) => push(checkout, { ...(remote !== undefined ? { remote } : {}), config, onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
     );
   }
 
@@ -165,8 +167,8 @@ export class RepositoryService {
 
   /**
    * Runs `task` in the checkout's queue, after refusing settings of the checkout that would run a
-   * program on any file operation (the network verbs check the rest themselves). The task gets the
-   * settings read for that check, so that it need not read them again (the commit's author).
+   * program on any file operation. The task gets the settings read for that check, so that it
+   * need not read them again (the network verbs judge the rest of them; the commit's author).
    */
   private run<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
     return this.queue.run(queueKey(checkout), () =>

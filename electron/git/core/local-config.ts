@@ -91,9 +91,18 @@ export async function assertSafeLocalConfig(checkout: string, scope: UnsafeScope
 /** The checkout's config after the check of assertSafeLocalConfig, for an operation that reads more of it. */
 export async function checkedConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<{ entries: ConfigEntry[]; unsafe: UnsafeSetting[] }> {
   const entries = await readConfig(checkout, baseEnv);
+  return { entries, unsafe: assertSafeConfig(entries, scope) };
+}
+
+/**
+ * The check of assertSafeLocalConfig on settings the operation has read already (readConfig):
+ * a network verb judges the same entries its operation's `files` check read, without reading
+ * the config again.
+ */
+export function assertSafeConfig(entries: readonly ConfigEntry[], scope: UnsafeScope): UnsafeSetting[] {
   const all = unsafeSettingsIn(entries);
   const unsafe = all.filter((s) => scope === 'network' || s.scope === 'files');
-  if (unsafe.length === 0) return { entries, unsafe: all };
+  if (unsafe.length === 0) return all;
   throw new ApiError('forbidden', `This checkout's own git settings (.git/config) would make git run programs, so the workbench does not run git here: ${describeUnsafeSettings(unsafe)}`, { unsafeSettings: unsafe });
 }
 
