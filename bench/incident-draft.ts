@@ -73,6 +73,16 @@ function quoteSpans(text: string, count: number): { start: number; end: number }
 
 const mention = (t: TechniqueRef) => `${t.id}: ${t.name}`;
 
+/**
+ * The slip quote `i` carries when every `slipEvery`-th one carries one (0: none), alternating: a
+ * mention whose name is off, then an id that does not exist. Named by the validation rule that
+ * must catch it, so the bench can check that validation found every one.
+ */
+export function slipOf(i: number, slipEvery: number): 'name-mismatch' | 'unknown-id' | undefined {
+  if (slipEvery <= 0 || i % slipEvery !== slipEvery - 1) return undefined;
+  return Math.floor(i / slipEvery) % 2 === 0 ? 'name-mismatch' : 'unknown-id';
+}
+
 /** `id` with its last digit changed so that no technique of `lookup` has it. */
 function typo(id: string, lookup: FrameworkLookup): string {
   for (let d = 1; d < 10; d++) {
@@ -98,12 +108,12 @@ export function makeBenchDraft(lookup: FrameworkLookup, options: BenchDraftOptio
     const tagged = [...new Map(Array.from({ length: count }, pick).map((t) => [t.id, t])).values()];
     const ids = tagged.map((t) => t.id);
     const mentions = tagged.map(mention);
-    const slip = slipEvery > 0 && i % slipEvery === slipEvery - 1 ? Math.floor(i / slipEvery) % 2 : -1;
-    if (slip === 0) {
+    const slip = slipOf(i, slipEvery);
+    if (slip === 'name-mismatch') {
       // A mention whose name lost its last word: name-mismatch, with the framework's name as the fix.
       const first = tagged[0] as TechniqueRef;
       mentions[0] = `${first.id}: ${first.name.split(' ').slice(0, -1).join(' ') || 'Something else'}`;
-    } else if (slip === 1) {
+    } else if (slip === 'unknown-id') {
       // An id a digit off that no technique has: unknown-id, with did-you-mean suggestions.
       ids.push(typo((tagged[0] as TechniqueRef).id, lookup));
     }

@@ -12,7 +12,7 @@ import { draftValidationContext } from '../../electron/drafts/validation-context
 import { collectUsedIds } from '../../electron/drafts/used-ids';
 import { allocateDraftIds } from '../../shared/drafts/id-allocation';
 import { validateDraft } from '../../shared/validation';
-import { makeBenchDraft } from '../incident-draft';
+import { makeBenchDraft, slipOf } from '../incident-draft';
 import { summarize } from '../stats';
 
 const [folder, annotationsArg, runsArg, secondsArg] = process.argv.slice(2);
@@ -24,7 +24,8 @@ const budgetMs = Number(secondsArg ?? 15) * 1000;
 
 const loaded = await loadCheckout(folder);
 const used = await collectUsedIds(folder);
-const draft = allocateDraftIds(makeBenchDraft(loaded.catalog, { annotations, slipEvery: 50 }), used);
+const SLIP_EVERY = 50;
+const draft = allocateDraftIds(makeBenchDraft(loaded.catalog, { annotations, slipEvery: SLIP_EVERY }), used);
 const context = await draftValidationContext(folder, loaded.catalog, draft, [], { used });
 
 // Warm the JIT: the figure is the steady cost of re-validating while the analyst types.
@@ -39,6 +40,13 @@ for (let i = 0; i < runs && (i < 30 || performance.now() - started < budgetMs); 
 }
 const byCode: Record<string, number> = {};
 for (const d of diagnostics) byCode[`${d.severity} ${d.code}`] = (byCode[`${d.severity} ${d.code}`] ?? 0) + 1;
+// A validation that misses what is wrong is quick: it must find each of the draft's slips.
+for (const code of ['name-mismatch', 'unknown-id'] as const) {
+  const slips = draft.annotations.filter((_, i) => slipOf(i, SLIP_EVERY) === code).length;
+  const found = diagnostics.filter((d) => d.code === code).length;
+  if (slips === 0) throw new Error(`the draft has no ${code} slip to check validation against (${annotations} quotes, one slip every ${SLIP_EVERY})`);
+  if (found !== slips) throw new Error(`validation found ${found} ${code}, but the draft has ${slips} such slips`);
+}
 
 process.stdout.write(
   JSON.stringify({
