@@ -1,7 +1,7 @@
 // `disarm-workbench serve` as a real child process on a real clone: the one line it prints, the
 // app and the api behind it, a clean stop on Ctrl+C (SIGINT), and the refusals at start.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,8 @@ describe('disarm-workbench serve', () => {
     expect(Number(printedPort)).toBe(port);
     expect(line).toContain(clone.path);
     expect(existsSync(join(data.path, 'store'))).toBe(true);
+    // Drafts and settings are this user's only (the store's own folder mode, not the umask's).
+    expect(statSync(join(data.path, 'store')).mode & 0o777).toBe(0o700);
 
     const origin = `http://127.0.0.1:${port}`;
     const page = await fetch(`${origin}/`);

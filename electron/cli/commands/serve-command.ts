@@ -4,7 +4,7 @@
  * one line with the address to open (it carries this launch's access token), and runs until
  * Ctrl+C. See electron/transports/http-server.ts for the rules that keep other pages out.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { createDispatcher } from '../../api/dispatch';
@@ -40,9 +40,8 @@ export const serveCommand: Command = {
       io.stderr(`serve: the app is not built (${rendererDir} has no index.html). Run \`npm run build\` first.\n`);
       return EXIT_USAGE;
     }
+    // The store creates its folder itself, readable by this user only.
     const userDataDir = resolve(io.cwd, values.data ?? defaultUserDataDir());
-    mkdirSync(userDataDir, { recursive: true });
-
     const services = await createServices({ userDataDir, version });
     const dispatch = createDispatcher(createHandlers(services));
     let checkout: string;
