@@ -131,7 +131,7 @@ function warningsOf(id: string, hasEditLine: boolean, techniques: readonly Incid
 }
 
 /** Renders one reference row, the generator's way. */
-export function renderReferenceRow(reference: IncidentReference): string {
+function renderReferenceRow(reference: IncidentReference): string {
   return `| [${reference.title}](${reference.url}) | ${reference.pubDate} | ${reference.authors} | ${reference.org} | [${reference.archiveTitle}](${reference.archiveUrl}) |\n`;
 }
 

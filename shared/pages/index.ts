@@ -2,7 +2,7 @@
 export type * from './types';
 export { parsePage, parsePageOfKind, pageKindOfPath } from './parse-page';
 export { parseTechniquePage, renderTechniquePage, renderTechniqueGenerated } from './technique';
-export { parseIncidentPage, renderIncidentPage, renderIncidentGenerated, renderReferenceRow } from './incident';
+export { parseIncidentPage, renderIncidentPage, renderIncidentGenerated } from './incident';
 export { parseTacticPage, parsePhasePage, parseTaskPage, parseCounterPage, parseActorTypePage, parseMetatechniquePage, parsePageSummary, type PageSummary, type SummaryKind } from './other-kinds';
-export { pageHref, renderLinkRow, splitLinkText } from './rows';
+export { renderLinkRow } from './rows';
 export { withFileNameCheck } from './warnings';

@@ -7,7 +7,7 @@ import type { CounterRow, ObjectLink } from './types';
 const LINK_ROW = /^\| \[([^\]\n]*)\]\(([^)\n]*)\) \| ([\s\S]*) \|$/;
 
 /** The canonical link target the generator writes from a page to another object's page. */
-export function pageHref(folder: string, id: string): string {
+function pageHref(folder: string, id: string): string {
   return `../../generated_pages/${folder}/${id}.md`;
 }
 
@@ -29,7 +29,7 @@ export function splitRowsBlock(block: string): string[] {
 }
 
 /** `T0155.007 Encrypted Communication Channel` -> id and name (the generator joins them with one space). */
-export function splitLinkText(text: string): ObjectLink {
+function splitLinkText(text: string): ObjectLink {
   const space = text.indexOf(' ');
   return space < 0 ? { id: text, name: '' } : { id: text.slice(0, space), name: text.slice(space + 1) };
 }
