@@ -134,7 +134,8 @@ function readTable(lines: readonly string[], start: number): { table: ScannedTab
       // A blank line ends the table unless a continuation line of the last row follows it.
       const nextText = current === undefined ? undefined : nextNonBlank(lines, i);
       if (current === undefined || nextText === undefined || startsWithPipe(nextText) || FIELD.test(nextText) || parseTitle(nextText)) break;
-      if (!looksLikeContinuation(current)) break;
+      // Only a row already cut by raw line breaks goes on; a finished single-line row does not.
+      if (!current.includes('\n')) break;
       current += '\n' + line;
       continue;
     }
@@ -148,11 +149,6 @@ function readTable(lines: readonly string[], start: number): { table: ScannedTab
 function rowComplete(row: string, columns: number): boolean {
   const trimmed = row.trimEnd();
   return trimmed.endsWith('|') && countDelimiters(trimmed) >= columns + 1;
-}
-
-/** A row whose text was cut by raw line breaks keeps going; a finished single-line row does not. */
-function looksLikeContinuation(row: string): boolean {
-  return row.includes('\n');
 }
 
 function countDelimiters(row: string): number {
