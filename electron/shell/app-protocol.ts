@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolveStaticFile } from '../transports/static-files';
-import { APP_HOST, APP_SCHEME } from './app-origin';
+import { isAppUrl } from './app-origin';
 import { SECURITY_HEADERS } from './csp';
 
 /** One answer of the scheme. */
@@ -19,15 +19,10 @@ export interface AppProtocolAnswer {
 /** The answer to `method url` from the built renderer in `rendererDir`. */
 export async function answerAppRequest(rendererDir: string, method: string, url: string): Promise<AppProtocolAnswer> {
   const refuse = (status: number, text: string): AppProtocolAnswer => ({ status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, body: text });
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return refuse(400, 'Bad address');
-  }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return refuse(404, 'Not found');
+  // The same test of "a page of the app" as the IPC sender check (an unreadable address is none).
+  if (!isAppUrl(url)) return refuse(404, 'Not found');
   if (method !== 'GET' && method !== 'HEAD') return refuse(405, 'Only GET is served');
-  const found = resolveStaticFile(rendererDir, parsed.pathname);
+  const found = resolveStaticFile(rendererDir, new URL(url).pathname);
   if (!found) return refuse(404, 'Not found');
   const body = method === 'HEAD' ? '' : await readFile(found.file);
   return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': 'no-cache' }, body };

@@ -56,6 +56,7 @@ describe('the app:// scheme and static files', () => {
     expect((await answerAppRequest(renderer, 'HEAD', 'app://workbench/')).body).toBe('');
     expect((await answerAppRequest(renderer, 'POST', APP_ENTRY_URL)).status).toBe(405);
     expect((await answerAppRequest(renderer, 'GET', 'app://other/index.html')).status).toBe(404);
+    for (const url of ['app://user@workbench/index.html', 'app://workbench:8080/index.html', 'not a url']) expect((await answerAppRequest(renderer, 'GET', url)).status, url).toBe(404);
     const escape = await answerAppRequest(renderer, 'GET', 'app://workbench/assets/link.js');
     expect(escape.status).toBe(404);
     expect(escape.body).not.toContain('outside');
