@@ -115,19 +115,13 @@ export class Store {
    * was changed elsewhere since the caller read it is refused with `conflict` rather than
    * overwritten; the error's details carry the current draft.
    */
-  async updateDraft(id: string, changes: DraftChanges, expectedRevision?: number): Promise<Draft> {
-    let updated: Draft | undefined;
-    await this.change((data) => {
-      const current = data.drafts[id];
-      if (!current) throw notFound(id);
+  updateDraft(id: string, changes: DraftChanges, expectedRevision?: number): Promise<Draft> {
+    return this.updateDraftWith(id, (current) => {
       if (expectedRevision !== undefined && current.revision !== expectedRevision) {
         throw new ApiError('conflict', `This draft was changed in another window or process (now at revision ${current.revision}, this edit was based on ${expectedRevision}). Reload it to see both changes.`, { draft: current });
       }
-      updated = applyDraftChanges(current, changes, this.timestamp());
-      data.drafts[id] = updated;
+      return changes;
     });
-    if (!updated) throw new Error('the update did not run');
-    return updated;
   }
 
   /**
