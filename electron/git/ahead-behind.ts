@@ -1,5 +1,5 @@
 /** How far the current branch is from its upstream: commits to push, commits to pull. */
-import { headState } from './core/repository-state';
+import { repositoryState } from './core/repository-state';
 import { runGit, runGitText } from './core/runner';
 import { upstreamOf } from './remotes';
 
@@ -12,7 +12,7 @@ export type AheadBehind =
 
 /** Counts against the last fetched state of the upstream (fetch first for fresh numbers). */
 export async function aheadBehind(checkout: string): Promise<AheadBehind> {
-  const head = await headState(checkout);
+  const { head } = await repositoryState(checkout);
   if (head.kind === 'detached') return { kind: 'detached' };
   if (head.kind === 'unborn') return { kind: 'unborn', branch: head.name };
   const upstream = await upstreamOf(checkout, head.name);

@@ -4,7 +4,7 @@
  * the analyst should not have to know which).
  */
 import { ApiError } from '../../shared/api/errors';
-import { assertNoOperationInProgress, gitDirOf, headState } from './core/repository-state';
+import { assertNoOperationInProgress, repositoryState } from './core/repository-state';
 import { runGit, runGitText } from './core/runner';
 import { validBranchName } from './core/validate';
 import { readStatus } from './status';
@@ -19,8 +19,7 @@ export interface BranchInfo {
 
 /** The local branches. */
 export async function listBranches(checkout: string): Promise<BranchInfo[]> {
-  const out = await runGitText(checkout, ['for-each-ref', '--format=%(refname:short)%00%(upstream:short)%00%(HEAD)', 'refs/heads']);
-  const head = await headState(checkout);
+  const [out, { head }] = await Promise.all([runGitText(checkout, ['for-each-ref', '--format=%(refname:short)%00%(upstream:short)%00%(HEAD)', 'refs/heads']), repositoryState(checkout)]);
   const branches: BranchInfo[] = out
     .split('\n')
     .filter((line) => line !== '')
@@ -37,7 +36,7 @@ export async function createBranch(checkout: string, name: string, options: { sw
   const branch = validBranchName(name);
   const existing = await runGit(checkout, ['show-ref', '--verify', '--quiet', `refs/heads/${branch}`], { expectedExitCodes: [0, 1] });
   if (existing.exitCode === 0) throw new ApiError('conflict', `A branch called ${branch} already exists; choose another name or switch to it.`);
-  const head = await headState(checkout);
+  const { head } = await repositoryState(checkout);
   if (head.kind === 'unborn') {
     // Nothing is committed yet: the new branch is just HEAD's new name.
     await runGit(checkout, ['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
@@ -52,7 +51,7 @@ export async function createBranch(checkout: string, name: string, options: { sw
 /** Switches to the existing branch `name`; refuses over uncommitted changes. */
 export async function switchBranch(checkout: string, name: string): Promise<void> {
   const branch = validBranchName(name);
-  assertNoOperationInProgress(await gitDirOf(checkout), `Switching to ${branch}`);
+  assertNoOperationInProgress((await repositoryState(checkout)).gitDir, `Switching to ${branch}`);
   const existing = await runGit(checkout, ['show-ref', '--verify', '--quiet', `refs/heads/${branch}`], { expectedExitCodes: [0, 1] });
   if (existing.exitCode !== 0) throw new ApiError('not-found', `There is no branch called ${branch}.`);
   await assertNoUncommittedChanges(checkout, `Switching to ${branch}`);

@@ -9,7 +9,7 @@
  */
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure, explained, toApiError } from './core/errors';
-import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState, operationInProgress } from './core/repository-state';
+import { assertNoIndexLock, assertNoOperationInProgress, operationInProgress, repositoryState } from './core/repository-state';
 import { runGit, runGitText, type GitProgress } from './core/runner';
 import type { ConfigEntry } from './core/local-config';
 import { validAuthor, type AuthorIdentity } from './core/validate';
@@ -50,11 +50,10 @@ export interface PullRequest {
 
 /** Pulls the current branch's upstream. */
 export async function pull(checkout: string, request: PullRequest): Promise<PullResult> {
-  const head = await headState(checkout);
+  const { gitDir, head } = await repositoryState(checkout, request.baseEnv);
   if (head.kind !== 'branch') {
     throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); switch to a branch to pull.' : 'Nothing is committed on this branch yet; there is nothing to pull into.');
   }
-  const gitDir = await gitDirOf(checkout);
   assertNoOperationInProgress(gitDir, 'Pulling');
   assertNoIndexLock(gitDir, 'Pulling');
   await assertNoUncommittedChanges(checkout, 'Pulling');

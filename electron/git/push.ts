@@ -7,7 +7,7 @@
 import { ApiError } from '../../shared/api/errors';
 import { GitFailure, toApiError } from './core/errors';
 import { assertSafeConfig, type ConfigEntry } from './core/local-config';
-import { headState } from './core/repository-state';
+import { repositoryState } from './core/repository-state';
 import { runGit, type GitProgress } from './core/runner';
 import { validBranchName } from './core/validate';
 import { assertRemote, upstreamOf } from './remotes';
@@ -29,7 +29,7 @@ export interface PushRequest {
 
 /** Pushes the current branch. */
 export async function push(checkout: string, request: PushRequest): Promise<PushResult> {
-  const head = await headState(checkout);
+  const { head } = await repositoryState(checkout, request.baseEnv);
   if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); create a branch to push.' : 'Nothing is committed on this branch yet; there is nothing to push.');
   const branch = validBranchName(head.name);
   const upstream = await upstreamOf(checkout, branch);

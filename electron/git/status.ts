@@ -3,7 +3,7 @@
  * read exactly): the branch and its upstream, each changed file's staged and unstaged state,
  * conflicts, and whether a merge or rebase is under way.
  */
-import { gitDirOf, headState, operationInProgress, type HeadState, type OperationInProgress } from './core/repository-state';
+import { operationInProgress, repositoryState, type HeadState, type OperationInProgress } from './core/repository-state';
 import { runGitText } from './core/runner';
 
 /** How a file changed on one side (index against HEAD, or work tree against index). */
@@ -35,10 +35,10 @@ const CHANGE: Readonly<Record<string, FileChange>> = { A: 'added', M: 'modified'
 
 /** The status of `checkout`. */
 export async function readStatus(checkout: string): Promise<RepositoryStatus> {
-  const out = await runGitText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--ignore-submodules=all']);
+  // The files and where HEAD is, read together (both only read).
+  const [out, { gitDir, head }] = await Promise.all([runGitText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--ignore-submodules=all']), repositoryState(checkout)]);
   const parsed = parsePorcelainV2(out);
-  const gitDir = await gitDirOf(checkout);
-  return { head: await headState(checkout), ...(parsed.upstream ? { upstream: parsed.upstream } : {}), operation: operationInProgress(gitDir), files: parsed.files };
+  return { head, ...(parsed.upstream ? { upstream: parsed.upstream } : {}), operation: operationInProgress(gitDir), files: parsed.files };
 }
 
 /** Parses `git status --porcelain=v2 -z --branch`. */

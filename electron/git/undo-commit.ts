@@ -5,7 +5,7 @@
  * others have), a merge, the first commit, or a detached HEAD.
  */
 import { ApiError } from '../../shared/api/errors';
-import { assertNoIndexLock, assertNoOperationInProgress, gitDirOf, headState } from './core/repository-state';
+import { assertNoIndexLock, assertNoOperationInProgress, repositoryState } from './core/repository-state';
 import { runGitText, runGit } from './core/runner';
 
 /** The commit that was undone. */
@@ -18,10 +18,9 @@ export interface UndoResult {
 
 /** Undoes the last commit of the current branch, keeping its changes staged. */
 export async function undoLastCommit(checkout: string): Promise<UndoResult> {
-  const gitDir = await gitDirOf(checkout);
+  const { gitDir, head } = await repositoryState(checkout);
   assertNoOperationInProgress(gitDir, 'Undoing the last commit');
   assertNoIndexLock(gitDir, 'Undoing the last commit');
-  const head = await headState(checkout);
   if (head.kind !== 'branch') throw new ApiError('conflict', head.kind === 'detached' ? 'HEAD is detached (not on a branch); there is no branch commit to undo.' : 'Nothing is committed on this branch yet.');
   const [oid = '', parents = '', subject = ''] = (await runGitText(checkout, ['log', '-1', '--format=%H%x00%P%x00%s', head.oid])).trim().split('\0');
   const parentList = parents.split(' ').filter((p) => p !== '');

@@ -59,12 +59,12 @@ async function readState(checkout: string, before: readonly string[], baseEnv?: 
 }
 
 /** The checkout's git folder (absolute); for a linked worktree, its own git folder. */
-export async function gitDirOf(checkout: string): Promise<string> {
+async function gitDirOf(checkout: string): Promise<string> {
   return (await runGitText(checkout, ['rev-parse', '--absolute-git-dir'])).trim();
 }
 
 /** What HEAD points at. */
-export async function headState(checkout: string): Promise<HeadState> {
+async function headState(checkout: string): Promise<HeadState> {
   const symbolic = await runGit(checkout, ['symbolic-ref', '-q', 'HEAD'], { expectedExitCodes: [0, 1] });
   const commit = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
   const oid = commit.stdout.toString('utf8').trim();
