@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { isGuardedChange, type FileMode } from '../../shared/guard';
 import { assembleChanges, changesBetween, GUARDED_FOLDERS, objectsToRead, unmergedOnly, type CollectedChanges } from './collected-changes';
 import type { RawChange } from './core/raw-diff';
-import { gitDirOf } from './core/repository-state';
+import { repositoryState } from './core/repository-state';
 import { runPlumbing, runPlumbingText } from './core/plumbing';
 import { runGit, runGitText } from './core/runner';
-import { isNullOid, readObjects, toFileMode, treeOf } from './core/trees';
+import { emptyTreeOf, isNullOid, readObjects, toFileMode } from './core/trees';
 
 /** The changes of the work tree against HEAD in the guarded folders. */
 export async function collectWorktreeChanges(checkout: string): Promise<CollectedChanges> {
@@ -219,12 +219,13 @@ async function anyConversionAttribute(checkout: string, paths: readonly string[]
  * Exported for the test that holds the direct reading to it.
  */
 export async function stageIntoScratchIndex(checkout: string): Promise<CollectedChanges> {
-  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  const base = await treeOf(checkout, head.exitCode === 0 ? head.stdout.toString('utf8').trim() : undefined);
+  // HEAD's commit is the base, as for the direct reading; the empty tree on an unborn branch.
+  const { gitDir, objectFormat, head } = await repositoryState(checkout);
+  const base = head.kind === 'unborn' ? emptyTreeOf(objectFormat) : head.oid;
   const scratch = mkdtempSync(join(tmpdir(), 'disarm-guard-index-'));
   try {
     const index = join(scratch, 'index');
-    const source = join(await gitDirOf(checkout), 'index');
+    const source = join(gitDir, 'index');
     if (existsSync(source)) {
       copyFileSync(source, index);
       // Keep the index's own time: git treats entries written in the same second as the index as
