@@ -22,7 +22,7 @@ export class DraftChecks {
   readonly #techniques: () => readonly TechniqueInfo[];
   readonly #marker: () => string;
   /** The back end's part of the context for the open draft, once it has answered. */
-  #context = $state<DraftContext | undefined>(undefined);
+  #backEnd = $state<DraftContext | undefined>(undefined);
 
   /**
    * `loadContext` fetches the back end's part of the context (retired techniques from the
@@ -45,13 +45,13 @@ export class DraftChecks {
         const draftId = draft?.id;
         void draft?.incidentId; // a new id changes what is taken
         if (!draftId) {
-          this.#context = undefined;
+          this.#backEnd = undefined;
           return;
         }
         let current = true;
         load(draftId).then(
           (context) => {
-            if (current) this.#context = context;
+            if (current) this.#backEnd = context;
           },
           () => undefined, // the catalog-only checks still run
         );
@@ -65,24 +65,27 @@ export class DraftChecks {
   /** The framework's techniques as rendering and validation look them up. */
   readonly lookup = $derived.by((): FrameworkLookup => lookupFromList(this.#techniques()));
 
+  /** The whole context: built again when the catalog or the back end's answer changes, not at each keystroke. */
+  readonly #context = $derived(validationContext(this.lookup, this.#backEnd));
+
   /** Every diagnostic of the draft. */
   readonly diagnostics = $derived.by((): Diagnostic[] => {
     const session = this.#session();
     if (!session || this.#techniques().length === 0) return [];
-    return validateDraft(session.draft, validationContext(this.lookup, this.#context));
+    return validateDraft(session.draft, this.#context);
   });
 
+  /** The diagnostics by field and by quote: grouped once per validation, looked up by every field and quote. */
+  readonly #grouped = $derived.by(() => groupDiagnostics(this.diagnostics, this.#session()?.draft.annotations ?? []));
+
   /** Diagnostics of one field path (`incident.name`, `references.0.url`). */
-  of(field: string): Diagnostic[] {
-    return this.diagnostics.filter((d) => d.range.field === field);
+  of(field: string): readonly Diagnostic[] {
+    return this.#grouped.byField.get(field) ?? NONE;
   }
 
   /** Diagnostics of one quote (its quote, techniques and explanation), by the quote's id. */
-  ofAnnotation(id: string): Diagnostic[] {
-    const index = this.#session()?.draft.annotations.findIndex((a) => a.id === id) ?? -1;
-    if (index < 0) return [];
-    const prefix = `annotations.${index}.`;
-    return this.diagnostics.filter((d) => d.range.field.startsWith(prefix));
+  ofAnnotation(id: string): readonly Diagnostic[] {
+    return this.#grouped.byAnnotation.get(id) ?? NONE;
   }
 
   /** The field path of a quote's part (`annotations.3.explanation`). */
@@ -103,4 +106,21 @@ export class DraftChecks {
       return { markdown: '', error: error instanceof Error ? error.message : String(error) };
     }
   });
+}
+
+/** What a field or quote without diagnostics has. */
+const NONE: readonly Diagnostic[] = [];
+
+/** Diagnostics by field path, and by the id of the quote (`annotations.<index>.…`) they are in. */
+function groupDiagnostics(diagnostics: readonly Diagnostic[], annotations: readonly { readonly id: string }[]): { byField: ReadonlyMap<string, Diagnostic[]>; byAnnotation: ReadonlyMap<string, Diagnostic[]> } {
+  const byField = new Map<string, Diagnostic[]>();
+  const byAnnotation = new Map<string, Diagnostic[]>();
+  const add = (map: Map<string, Diagnostic[]>, key: string, d: Diagnostic) => map.set(key, [...(map.get(key) ?? []), d]);
+  for (const d of diagnostics) {
+    add(byField, d.range.field, d);
+    const index = /^annotations\.(\d+)\./.exec(d.range.field)?.[1];
+    const id = index === undefined ? undefined : annotations[Number(index)]?.id;
+    if (id !== undefined) add(byAnnotation, id, d);
+  }
+  return { byField, byAnnotation };
 }
