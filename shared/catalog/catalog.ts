@@ -67,6 +67,9 @@ export class Catalog {
   private readonly objectMap = new Map<string, CatalogObject>();
   private readonly usesByTechnique = new Map<string, TechniqueUse[]>();
   private readonly pageCounts: Record<PageKind, number> = { technique: 0, incident: 0, tactic: 0, phase: 0, task: 0, counter: 0, actortype: 0, metatechnique: 0 };
+  private techniqueList: readonly CatalogTechnique[] | undefined;
+  private tacticList: readonly CatalogTactic[] | undefined;
+  private incidentList: readonly CatalogIncident[] | undefined;
   private searchIndex: CatalogSearch | undefined;
   private textIndex: IncidentTextSearch | undefined;
 
@@ -88,11 +91,9 @@ export class Catalog {
     }
 
     const tacticNames = new Map(tacticPages.map((t) => [t.id, t.name]));
+    const parents = new Map(techniquePages.map((page) => [page.id, page.parent?.id || parentTechniqueId(page.id)]));
     const subs = new Map<string, string[]>();
-    for (const page of techniquePages) {
-      const parentId = page.parent?.id || parentTechniqueId(page.id);
-      if (parentId) pushTo(subs, parentId, page.id);
-    }
+    for (const [id, parentId] of parents) if (parentId) pushTo(subs, parentId, id);
     for (const page of techniquePages) {
       const tacticId = page.tactic?.id ?? '';
       this.techniqueMap.set(page.id, {
@@ -101,7 +102,7 @@ export class Catalog {
         summary: page.summary,
         tacticId,
         tacticName: page.tactic?.name || tacticNames.get(tacticId) || '',
-        parentId: page.parent?.id || parentTechniqueId(page.id),
+        parentId: parents.get(page.id),
         subTechniqueIds: (subs.get(page.id) ?? []).sort(compareIds),
       });
     }
@@ -141,9 +142,9 @@ export class Catalog {
     return this.techniqueMap.get(id);
   }
 
-  /** All techniques in id order. */
-  techniques(): CatalogTechnique[] {
-    return [...this.techniqueMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  /** All techniques in id order (sorted on first use; the catalog never changes). */
+  techniques(): readonly CatalogTechnique[] {
+    return (this.techniqueList ??= inIdOrder(this.techniqueMap));
   }
 
   tactic(id: string): CatalogTactic | undefined {
@@ -151,25 +152,22 @@ export class Catalog {
   }
 
   /** All tactics in id order (the red framework's columns). */
-  tactics(): CatalogTactic[] {
-    return [...this.tacticMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  tactics(): readonly CatalogTactic[] {
+    return (this.tacticList ??= inIdOrder(this.tacticMap));
   }
 
   incident(id: string): CatalogIncident | undefined {
     return this.incidentMap.get(id);
   }
 
-  incidents(): CatalogIncident[] {
-    return [...this.incidentMap.values()].sort((a, b) => compareIds(a.id, b.id));
+  /** All incidents in id order. */
+  incidents(): readonly CatalogIncident[] {
+    return (this.incidentList ??= inIdOrder(this.incidentMap));
   }
 
   /** Any object with a page, by id. */
   object(id: string): CatalogObject | undefined {
     return this.objectMap.get(id);
-  }
-
-  objects(): CatalogObject[] {
-    return [...this.objectMap.values()];
   }
 
   /** Which incidents used a technique, with their descriptions, in incident order. */
@@ -179,7 +177,7 @@ export class Catalog {
 
   /** Autocomplete search over ids and names: see CatalogSearch. Built on first use. */
   search(query: string, options?: SearchOptions): SearchResult[] {
-    this.searchIndex ??= new CatalogSearch(this.objects(), (id) => this.techniqueMap.get(id)?.tacticId);
+    this.searchIndex ??= new CatalogSearch([...this.objectMap.values()], (id) => this.techniqueMap.get(id)?.tacticId);
     return this.searchIndex.search(query, options);
   }
 
@@ -194,6 +192,10 @@ export class Catalog {
     if (!incident) return [];
     return incident.techniqueIds.flatMap((tid) => this.usesOf(tid).filter((u) => u.incidentId === incidentId));
   }
+}
+
+function inIdOrder<T extends { readonly id: string }>(map: ReadonlyMap<string, T>): readonly T[] {
+  return [...map.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,6 +1,7 @@
 /** The catalog over the newest checkout: structure, links, autocomplete order, full-text search. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckout, type LoadedCheckout } from '../../electron/checkout/load-checkout';
+import { compareIds } from '../../shared/ids';
 import { cloneHistory, type HistoryClone } from '../helpers/fixtures';
 
 let clone: HistoryClone;
@@ -18,6 +19,17 @@ describe('catalog', () => {
     expect(loaded.catalog.technique('T0155')?.subTechniqueIds).toContain('T0155.007');
     expect(loaded.catalog.tactic('TA07')?.techniqueIds).toContain('T0155.007');
     expect(loaded.catalog.tactics().map((t) => t.id)).toHaveLength(18);
+  });
+
+  it('lists techniques, tactics and incidents in id order, every one of them', () => {
+    const lists = { technique: loaded.catalog.techniques(), tactic: loaded.catalog.tactics(), incident: loaded.catalog.incidents() };
+    for (const [kind, list] of Object.entries(lists)) {
+      const ids = list.map((o) => o.id);
+      expect(ids, kind).toEqual([...ids].sort(compareIds));
+    }
+    expect(lists.technique.map((t) => t.id)).toEqual(expect.arrayContaining(['T0155', 'T0155.007']));
+    // 130 incident pages, one of them (`incidents/.md`) without an id: the catalog lists 129.
+    expect({ technique: lists.technique.length, tactic: lists.tactic.length, incident: lists.incident.length }).toEqual({ technique: 391, tactic: 18, incident: 129 });
   });
 
   it('links incidents and techniques with the description given', () => {
