@@ -5,7 +5,7 @@
  * from here even if the editor's filter were bypassed.
  */
 import type { ApiClient } from '../../../../shared/api/client';
-import { EDIT_LINE, splitAtEditLine } from '../../../../shared/edit-line';
+import { splitAtEditLine } from '../../../../shared/edit-line';
 import { isId, pagePath } from '../../../../shared/ids';
 
 /** The repository path a route argument names: an object id (`T0155.007`) or a path. */
@@ -23,15 +23,18 @@ export class NotesDocument {
   loading = $state(false);
   saving = $state(false);
   error = $state<string | undefined>(undefined);
-  marker = $state(EDIT_LINE);
 
+  /** The edit-line text in use (the analyst's setting). */
+  readonly marker = $derived.by(() => this.#marker());
   readonly dirty = $derived(this.text !== this.saved);
   readonly split = $derived(splitAtEditLine(this.text, this.marker));
   readonly #api: ApiClient;
+  readonly #marker: () => string;
   #request = 0;
 
-  constructor(api: ApiClient) {
+  constructor(api: ApiClient, marker: () => string) {
     this.#api = api;
+    this.#marker = marker;
   }
 
   /** Reads the page at `path` from the checkout. */
