@@ -31,6 +31,11 @@ export function subjectValue(subject: GridSubject): string {
   return subject.kind === 'none' ? '' : `${subject.kind}:${subject.id}`;
 }
 
+/** The subject a route's argument names: `I00068` (an incident) or `draft:<id>` (none for anything else). */
+export function subjectOfArg(arg: string): GridSubject {
+  return parseSubject(arg.includes(':') ? arg : `incident:${arg}`);
+}
+
 /** Decodes a <select> value. */
 export function parseSubject(value: string): GridSubject {
   const [kind, ...rest] = value.split(':');
@@ -39,9 +44,13 @@ export function parseSubject(value: string): GridSubject {
   return { kind: 'none' };
 }
 
+/** The catalog's parts the grid is drawn from (the frame's CatalogState is one). */
+export interface GridCatalog {
+  readonly tactics: readonly TacticInfo[];
+  readonly techniques: readonly TechniqueInfo[];
+}
+
 export class GridState {
-  tactics = $state<TacticInfo[]>([]);
-  techniques = $state<TechniqueInfo[]>([]);
   subject = $state<GridSubject>({ kind: 'none' });
   /** The techniques the subject uses. */
   usedIds = $state<string[]>([]);
@@ -51,22 +60,19 @@ export class GridState {
   focus = $state<{ column: number; row: number }>({ column: 0, row: 0 });
   error = $state<string | undefined>(undefined);
 
-  readonly grid: FrameworkGrid = $derived(buildFrameworkGrid(this.tactics, this.techniques));
-  readonly highlight = $derived(highlightOf(this.usedIds, this.techniques));
+  readonly grid: FrameworkGrid = $derived.by(() => buildFrameworkGrid(this.#catalog.tactics, this.#catalog.techniques));
+  readonly highlight = $derived.by(() => highlightOf(this.usedIds, this.#catalog.techniques));
   /** Used techniques the grid has no cell for (retired since, or mistyped in the draft). */
   readonly missing = $derived(this.usedIds.filter((id) => findCell(this.grid, id) === undefined));
 
   readonly #api: ApiClient;
+  readonly #catalog: GridCatalog;
   #request = 0;
 
-  constructor(api: ApiClient) {
+  /** `catalog` is read as it changes (another checkout, a pull), never copied. */
+  constructor(api: ApiClient, catalog: GridCatalog) {
     this.#api = api;
-  }
-
-  /** Takes the catalog's tactics and techniques (from the frame's catalog state). */
-  setCatalog(tactics: TacticInfo[], techniques: TechniqueInfo[]): void {
-    this.tactics = tactics;
-    this.techniques = techniques;
+    this.#catalog = catalog;
   }
 
   /** Fills the subject list: the analyst's drafts, then the checkout's incidents. */
