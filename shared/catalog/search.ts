@@ -13,7 +13,6 @@ import { WordPrefixIndex } from './word-prefix-index';
 /** How a result matched, best first. */
 export type MatchTier = 'exact-id' | 'id-prefix' | 'name-prefix' | 'fuzzy';
 
-
 export interface SearchOptions {
   /** Only these kinds (e.g. ['technique'] for the tagger). Default: all. */
   readonly kinds?: readonly PageKind[];
@@ -91,7 +90,6 @@ export class CatalogSearch {
       if (accept(object)) add(object, 'name-prefix');
       if (results.length >= limit) return results;
     }
-    if (results.length >= limit) return results;
 
     // Fuzzy only for words of four letters or more: shorter ones match too much to help.
     const fuzzy = this.names.search(text, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.25 : false), maxFuzzy: 3, combineWith: 'OR' });
