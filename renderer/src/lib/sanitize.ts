@@ -51,13 +51,13 @@ const CONFIG: Config = {
 const INLINE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
 
 /** The id a framework page path names (`../../generated_pages/techniques/T0155.007.md` → `T0155.007`). */
-export function objectIdOfHref(href: string): string | undefined {
+function objectIdOfHref(href: string): string | undefined {
   const match = /(?:^|\/)((?:TA|TK|IT|[TPICAMDFS])\d+(?:\.\d+)?)\.md(?:#.*)?$/.exec(href);
   return match?.[1];
 }
 
 /** `relative` resolved against the folder of `base` (both repository paths); undefined when it leaves the repository. */
-export function resolveRepoPath(base: string, relative: string): string | undefined {
+function resolveRepoPath(base: string, relative: string): string | undefined {
   const parts = base.split('/').slice(0, -1);
   for (const segment of relative.split(/[?#]/)[0]?.split('/') ?? []) {
     if (segment === '' || segment === '.') continue;

@@ -13,7 +13,7 @@ import { describeQuote } from '../../../../shared/drafts/anchoring';
 import { messageOf } from '../../lib/app/notices.svelte';
 
 /** How long after the last edit the autosave runs. */
-export const AUTOSAVE_MS = 600;
+const AUTOSAVE_MS = 600;
 
 /** What the session reports to the analyst. */
 export interface SessionReporter {

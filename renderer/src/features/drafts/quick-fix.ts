@@ -58,7 +58,7 @@ export function parseFieldPath(path: string): FieldRef | undefined {
 }
 
 /** The current text of a field of the session's draft. */
-export function fieldText(session: DraftEditor, ref: FieldRef): string | undefined {
+function fieldText(session: DraftEditor, ref: FieldRef): string | undefined {
   const draft = session.draft;
   switch (ref.kind) {
     case 'incidentId':

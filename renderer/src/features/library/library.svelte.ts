@@ -19,8 +19,6 @@ export interface LibraryPage {
   readonly path: string;
   readonly markdown: string;
   readonly object?: ApiOutput<'catalog.object'>['object'] | undefined;
-  readonly technique?: ApiOutput<'catalog.object'>['technique'] | undefined;
-  readonly uses: ApiOutput<'catalog.object'>['uses'];
 }
 
 /** How many results the search lists. */
@@ -99,11 +97,11 @@ export class LibraryState {
       let page: LibraryPage;
       if (target.includes('/')) {
         const file = await api.call('files.read', { path: target });
-        page = { path: file.path, markdown: file.text, uses: [] };
+        page = { path: file.path, markdown: file.text };
       } else {
         const found = await api.call('catalog.object', { id: target });
         const file = await api.call('files.read', { path: found.object.path });
-        page = { path: found.object.path, markdown: file.text, object: found.object, technique: found.technique, uses: found.uses };
+        page = { path: found.object.path, markdown: file.text, object: found.object };
       }
       if (seq === this.#pageSeq) this.page = page;
     } catch (error) {

@@ -20,12 +20,12 @@ export interface GeneratedPart {
 }
 
 /** The edit-line text in use (settings may name another for a fork of the framework). */
-export const editLineMarker = Facet.define<string, string>({
+const editLineMarker = Facet.define<string, string>({
   combine: (values) => values[0] ?? EDIT_LINE,
 });
 
 /** Splits `doc` the way the guard does. */
-export function findGeneratedPart(doc: Text, marker: string): GeneratedPart {
+function findGeneratedPart(doc: Text, marker: string): GeneratedPart {
   const split = splitAtEditLine(doc.toString(), marker);
   return split.hasLine ? { hasLine: true, end: split.notesOffset, lineNumber: split.lineNumber } : { hasLine: false, end: doc.length, lineNumber: 0 };
 }

@@ -55,7 +55,7 @@ type StatusFile = ApiOutput<'repo.status'>['files'][number];
 type FileDiff = ApiOutput<'repo.fileDiff'>;
 
 /** The change of a status entry against HEAD. */
-export function changeOf(file: StatusFile): FileChange {
+function changeOf(file: StatusFile): FileChange {
   if (file.conflicted) return 'conflicted';
   if (file.untracked) return 'added';
   if (file.staged === 'added') return file.unstaged === 'deleted' ? 'modified' : 'added';
@@ -64,7 +64,7 @@ export function changeOf(file: StatusFile): FileChange {
 }
 
 /** The verdict: a guard violation first, then validation errors, then warnings. */
-export function verdictOf(violations: readonly Violation[], problems: readonly Diagnostic[]): Verdict {
+function verdictOf(violations: readonly Violation[], problems: readonly Diagnostic[]): Verdict {
   if (violations.length > 0) return 'violation';
   if (problems.some((p) => p.severity === 'error')) return 'error';
   if (problems.some((p) => p.severity === 'warning')) return 'warning';
@@ -72,7 +72,7 @@ export function verdictOf(violations: readonly Violation[], problems: readonly D
 }
 
 /** Builds one file's review from its status, diff, the guard's violations and the lint. */
-export function reviewFile(file: StatusFile, diff: FileDiff | undefined, violations: readonly Violation[], lint: (text: string) => Diagnostic[]): ReviewFile {
+function reviewFile(file: StatusFile, diff: FileDiff | undefined, violations: readonly Violation[], lint: (text: string) => Diagnostic[]): ReviewFile {
   const change = changeOf(file);
   const newText = diff?.newText;
   // Only pages have notes to lint; the generated part is the guard's business, not the lint's.

@@ -9,8 +9,8 @@ import type { DraftSession } from '../drafts/draft-session.svelte';
 import type { Highlight } from '../../lib/editor/highlights';
 import { htmlToText, isHtmlFile } from '../../lib/html-to-text';
 
-/** Source files the tagger opens (larger ones are refused with a message). */
-export const MAX_SOURCE_FILE_BYTES = 5 * 1024 * 1024;
+/** The largest source file the tagger opens, in MB (larger ones are refused with a message). */
+const MAX_SOURCE_FILE_MB = 5;
 
 export class TaggerState extends DraftScreenState {
   sourceId = $state<string | undefined>(undefined);
@@ -116,8 +116,8 @@ export class TaggerState extends DraftScreenState {
 
   /** Reads a .txt, .md or .html file (HTML reduced to its text) into the paste area's value. */
   async readFile(file: File): Promise<{ text: string; title: string } | undefined> {
-    if (file.size > MAX_SOURCE_FILE_BYTES) {
-      this.workbench.notices.show('error', `${file.name} is larger than 5 MB; open the article's text only.`);
+    if (file.size > MAX_SOURCE_FILE_MB * 1024 * 1024) {
+      this.workbench.notices.show('error', `${file.name} is larger than ${MAX_SOURCE_FILE_MB} MB; open the article's text only.`);
       return undefined;
     }
     if (!/\.(txt|md|markdown|html?|text)$/i.test(file.name) && !/^text\//.test(file.type)) {

@@ -15,7 +15,6 @@ export class CatalogState {
   techniques = $state<TechniqueInfo[]>([]);
   tactics = $state<TacticInfo[]>([]);
   folder = $state<string | undefined>(undefined);
-  counts = $state<Record<string, number>>({});
   loaded = $state(false);
   /** Retired techniques by id (empty until the history has been read, or when it cannot be). */
   retired = $state<ReadonlyMap<string, RetiredTechnique>>(retiredById([]));
@@ -53,7 +52,6 @@ export class CatalogState {
   async #fetch(): Promise<void> {
     const [overview, techniques] = await Promise.all([this.#api.call('catalog.overview', {}), this.#api.call('catalog.techniques', {})]);
     this.folder = overview.folder;
-    this.counts = overview.counts;
     this.tactics = overview.tactics;
     this.techniques = techniques;
     this.loaded = true;

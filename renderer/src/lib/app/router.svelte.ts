@@ -7,8 +7,6 @@
 
 import { parseRoute, formatRoute, START_ROUTE, type Route } from './routes';
 
-export { parseRoute, formatRoute, START_ROUTE, type Route };
-
 /** The place the browser's history keeps. */
 export interface RouterHost {
   readonly location: { readonly hash: string };

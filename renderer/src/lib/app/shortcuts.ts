@@ -22,7 +22,7 @@ interface ParsedShortcut {
 }
 
 /** Reads `Mod+Shift+R` into its parts; the key is compared case-insensitively. */
-export function parseShortcut(text: string): ParsedShortcut {
+function parseShortcut(text: string): ParsedShortcut {
   const parts = text.split('+');
   const key = parts.pop() ?? '';
   const set = new Set(parts.map((p) => p.toLowerCase()));

@@ -6,7 +6,7 @@
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
 /** What a theme setting shows, given whether the system prefers dark. */
-export function appliedTheme(setting: ThemeSetting, systemDark: boolean): 'light' | 'dark' {
+function appliedTheme(setting: ThemeSetting, systemDark: boolean): 'light' | 'dark' {
   if (setting === 'system') return systemDark ? 'dark' : 'light';
   return setting;
 }

@@ -11,7 +11,8 @@ import { DraftStore } from '../../features/drafts/draft-store.svelte';
 import { CatalogState } from './catalog.svelte';
 import { CommandRegistry } from './commands.svelte';
 import { Notices } from './notices.svelte';
-import { Router, type Route, type RouterHost } from './router.svelte';
+import { Router, type RouterHost } from './router.svelte';
+import type { Route } from './routes';
 import { ThemeController } from './theme.svelte';
 
 /** Everything a screen may need from the frame. */

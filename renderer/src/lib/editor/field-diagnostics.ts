@@ -34,7 +34,7 @@ export function toLintDiagnostics(diagnostics: readonly Diagnostic[], length: nu
 }
 
 /** Applies a fix: its edits of this field in the editor, the rest through `applyElsewhere`. */
-export function applyFix(view: EditorView, fix: QuickFix, field: string | undefined, applyElsewhere: (fix: QuickFix) => void): void {
+function applyFix(view: EditorView, fix: QuickFix, field: string | undefined, applyElsewhere: (fix: QuickFix) => void): void {
   const here = fix.edits.flatMap((e) => ('text' in e && e.field === field ? [e] : []));
   const elsewhere = fix.edits.filter((e) => !('text' in e && e.field === field));
   if (here.length) view.dispatch({ changes: here.map((e) => ({ from: e.start, to: e.end, insert: e.text })), userEvent: 'input.fix' });
