@@ -80,7 +80,9 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
     },
     'drafts.apply': async ({ id }) => {
       const { checkout, draft, lookup, context, marker } = await prepare(id);
-      const report = await applyDraftToCheckout(checkout, draft, { lookup, context, marker });
+      // The pages are read, checked against HEAD and written in the checkout's git queue, as
+      // pages.saveNotes writes, so that no commit, pull or repair runs in between.
+      const report = await services.repository.exclusive(checkout, () => applyDraftToCheckout(checkout, draft, { lookup, context, marker }));
       if (report.written.length > 0) catalog.invalidate();
       return report;
     },

@@ -1,5 +1,5 @@
 /** The drafts and settings operations through the dispatcher, as both transports call them. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,15 @@ describe('drafts operations', () => {
     const diagnostics = await call<{ code: string; severity: string; range: { field: string } }[]>('drafts.validate', { id: draft.id });
     expect(diagnostics.every((d) => d.severity !== 'error')).toBe(true);
     expect(diagnostics.map((d) => `${d.code} ${d.range.field}`)).toEqual(['missing-field incident.summary', 'missing-field references']);
-    const report = await call<{ incidentPage: string; written: string[] }>('drafts.apply', { id: draft.id });
+    // The apply waits for git work under way on the checkout (here a stand-in holding its queue).
+    let release = () => {};
+    const held = api.services.repository.exclusive(api.clone.path, () => new Promise<void>((resolve) => (release = resolve)));
+    const applying = call<{ incidentPage: string; written: string[] }>('drafts.apply', { id: draft.id });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(existsSync(join(api.clone.path, 'generated_pages/incidents/I00130.md'))).toBe(false);
+    release();
+    await held;
+    const report = await applying;
     expect(report.incidentPage).toBe('generated_pages/incidents/I00130.md');
     expect(report.written.sort()).toEqual(['generated_pages/incidents/I00130.md', 'generated_pages/techniques/T0143.003.md']);
     expect(readFileSync(join(api.clone.path, report.incidentPage), 'utf8')).toContain('# Incident I00130: Rows');
