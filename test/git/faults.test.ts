@@ -5,86 +5,72 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { RepositoryService } from '../../electron/git/repository-service';
-import { DISARM_DIR, PROJECT_ROOT, cloneHistory, git, tempDir, type HistoryClone } from '../helpers/fixtures';
+import { DISARM_DIR, PROJECT_ROOT, cloneHistory, git, tempDir } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
-import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
+import { T0155_007, appendNotes, changeCharOnLine, cloneForFile, divergeOnT0155_007, resetToOrigin } from './helpers';
 
 const repo = new RepositoryService();
-let clone: HistoryClone;
+const clone = cloneForFile();
 
-beforeAll(() => {
-  clone = cloneHistory();
-});
-afterAll(() => clone.dispose());
 beforeEach(() => {
-  for (const operation of ['merge', 'rebase']) spawnQuiet(clone.path, operation, '--abort');
+  for (const operation of ['merge', 'rebase']) gitMayFail(clone.path, operation, '--abort');
   git(clone.path, 'switch', '-q', '--force', 'main');
-  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-  git(clone.path, 'clean', '-fdq');
-  spawnQuiet(clone.path, 'config', '--unset-all', 'core.autocrlf');
-  for (const branch of ['other', 'rescued']) spawnQuiet(clone.path, 'branch', '-q', '-D', branch);
+  resetToOrigin(clone.path);
+  gitMayFail(clone.path, 'config', '--unset-all', 'core.autocrlf');
+  for (const branch of ['other', 'rescued']) gitMayFail(clone.path, 'branch', '-q', '-D', branch);
 });
 
-/** Branch `other` and `main` each add a different note to T0155.007: merging them conflicts. */
-function divergeOnT0155_007(): void {
-  git(clone.path, 'switch', '-q', '-c', 'other');
-  appendNotes(clone.path, T0155_007, '\nother side');
-  git(clone.path, 'commit', '-qam', 'other');
-  git(clone.path, 'switch', '-q', 'main');
-  appendNotes(clone.path, T0155_007, '\nmain side');
-  git(clone.path, 'commit', '-qam', 'main');
+/** Runs git where failing is fine (nothing to abort, unset or delete). */
+function gitMayFail(cwd: string, ...args: string[]): void {
+  try {
+    git(cwd, ...args);
+  } catch {
+    // nothing to undo
+  }
 }
 
-function spawnQuiet(cwd: string, ...args: string[]): void {
-  try {
-      git(cwd, ...args);
-    } catch {
-      // nothing to abort
+describe('one git operation at a time per checkout', () => {
+  it('runs twenty saves, stages and commits started at once without an index.lock error; fsck is clean', async () => {
+    const pages = readdirSync(join(clone.path, 'generated_pages/techniques')).slice(0, 20).map((f) => `generated_pages/techniques/${f}`);
+    const before = git(clone.path, 'rev-parse', 'HEAD').trim();
+    const calls: Promise<unknown>[] = [];
+    for (const [i, page] of pages.entries()) {
+      calls.push(repo.exclusive(clone.path, async () => appendNotes(clone.path, page, `\nnote ${i}`)));
+      calls.push(repo.stage(clone.path, [page]));
+      calls.push(repo.status(clone.path));
+      calls.push(repo.commit(clone.path, `note ${i}`));
     }
-  }
-
-  describe('one git operation at a time per checkout', () => {
-    it('runs twenty saves, stages and commits started at once without an index.lock error; fsck is clean', async () => {
-      const pages = readdirSync(join(clone.path, 'generated_pages/techniques')).slice(0, 20).map((f) => `generated_pages/techniques/${f}`);
-      const before = git(clone.path, 'rev-parse', 'HEAD').trim();
-      const calls: Promise<unknown>[] = [];
-      for (const [i, page] of pages.entries()) {
-        calls.push(repo.exclusive(clone.path, async () => appendNotes(clone.path, page, `\nnote ${i}`)));
-        calls.push(repo.stage(clone.path, [page]));
-        calls.push(repo.status(clone.path));
-        calls.push(repo.commit(clone.path, `note ${i}`));
-      }
-      const results = await Promise.allSettled(calls);
-      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-      expect(git(clone.path, 'rev-list', '--count', `${before}..HEAD`).trim()).toBe('20');
-      for (const [i, page] of pages.entries()) {
-        expect(git(clone.path, 'log', '-1', '--format=%s', '--', page).trim()).toBe(`note ${i}`);
-      }
-      expect(git(clone.path, 'fsck', '--no-progress', '--strict')).toBe('');
-      expect(existsSync(join(clone.path, '.git', 'index.lock'))).toBe(false);
-    });
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(git(clone.path, 'rev-list', '--count', `${before}..HEAD`).trim()).toBe('20');
+    for (const [i, page] of pages.entries()) {
+      expect(git(clone.path, 'log', '-1', '--format=%s', '--', page).trim()).toBe(`note ${i}`);
+    }
+    expect(git(clone.path, 'fsck', '--no-progress', '--strict')).toBe('');
+    expect(existsSync(join(clone.path, '.git', 'index.lock'))).toBe(false);
   });
+});
 
-  describe('refusals that keep the analyst\'s work', () => {
-    it('shows a failing pre-commit hook\'s output and keeps the change staged', async () => {
-      const hook = join(clone.path, '.git', 'hooks', 'pre-commit');
-      writeFileSync(hook, '#!/bin/sh\necho "team check: T0155.007 needs a source link" >&2\nexit 1\n');
-      chmodSync(hook, 0o755);
-      try {
-        appendNotes(clone.path, T0155_007, '\nmy draft note');
-        const text = readFileSync(join(clone.path, T0155_007), 'utf8');
-        await repo.stage(clone.path, [T0155_007]);
-        const head = git(clone.path, 'rev-parse', 'HEAD');
-        const error = await refusal(repo.commit(clone.path, 'notes'));
-        expect(error.message).toContain('team check: T0155.007 needs a source link');
-        expect(error.message).toContain('still staged');
-        expect(error.details).toMatchObject({ hookOutput: expect.stringContaining('needs a source link') });
-        expect(git(clone.path, 'rev-parse', 'HEAD')).toBe(head);
-        expect(git(clone.path, 'diff', '--cached', '--name-only').trim()).toBe(T0155_007);
-        expect(readFileSync(join(clone.path, T0155_007), 'utf8')).toBe(text);
+describe('refusals that keep the analyst\'s work', () => {
+  it('shows a failing pre-commit hook\'s output and keeps the change staged', async () => {
+    const hook = join(clone.path, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\necho "team check: T0155.007 needs a source link" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    try {
+      appendNotes(clone.path, T0155_007, '\nmy draft note');
+      const text = readFileSync(join(clone.path, T0155_007), 'utf8');
+      await repo.stage(clone.path, [T0155_007]);
+      const head = git(clone.path, 'rev-parse', 'HEAD');
+      const error = await refusal(repo.commit(clone.path, 'notes'));
+      expect(error.message).toContain('team check: T0155.007 needs a source link');
+      expect(error.message).toContain('still staged');
+      expect(error.details).toMatchObject({ hookOutput: expect.stringContaining('needs a source link') });
+      expect(git(clone.path, 'rev-parse', 'HEAD')).toBe(head);
+      expect(git(clone.path, 'diff', '--cached', '--name-only').trim()).toBe(T0155_007);
+      expect(readFileSync(join(clone.path, T0155_007), 'utf8')).toBe(text);
     } finally {
       rmSync(hook);
     }
@@ -130,8 +116,8 @@ describe('odd states', () => {
   });
 
   it('a merge under way: conflicts are reported, commit/pull/switch refused with the way out', async () => {
-    divergeOnT0155_007();
-    spawnQuiet(clone.path, 'merge', '-q', 'other');
+    divergeOnT0155_007(clone.path);
+    gitMayFail(clone.path, 'merge', '-q', 'other');
     const status = await repo.status(clone.path);
     expect(status.operation).toBe('merge');
     expect(status.files).toEqual([expect.objectContaining({ path: T0155_007, conflicted: true })]);
@@ -142,8 +128,8 @@ describe('odd states', () => {
   });
 
   it('a rebase under way: reported, commit refused', async () => {
-    divergeOnT0155_007();
-    spawnQuiet(clone.path, 'rebase', '-q', 'other');
+    divergeOnT0155_007(clone.path);
+    gitMayFail(clone.path, 'rebase', '-q', 'other');
     expect((await repo.status(clone.path)).operation).toBe('rebase');
     expect((await refusal(repo.commit(clone.path, 'x'))).message).toMatch(/rebase is under way.*git rebase --abort/s);
     expect((await refusal(repo.undoLastCommit(clone.path))).message).toMatch(/rebase is under way/);

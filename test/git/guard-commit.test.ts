@@ -5,25 +5,17 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { RepositoryService } from '../../electron/git/repository-service';
-import { DISARM_DIR, cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
+import { DISARM_DIR, git } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
-import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
+import { T0155_007, appendNotes, changeCharOnLine, cloneForFile, resetToOrigin } from './helpers';
 
-let clone: HistoryClone;
+const clone = cloneForFile();
 const repo = new RepositoryService();
 
-beforeAll(() => {
-  clone = cloneHistory();
-});
-afterAll(() => clone.dispose());
-beforeEach(() => {
-  // Back to the bundle's last commit with a clean tree, between tests (a test repository, not ours).
-  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-  git(clone.path, 'clean', '-fdq');
-});
+beforeEach(() => resetToOrigin(clone.path));
 
 describe('the guard on a real checkout', () => {
   it('passes notes appended below the line of T0155.007, and the guarded commit succeeds', async () => {

@@ -4,25 +4,18 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import { RepositoryService } from '../../electron/git/repository-service';
-import { cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
-import { T0155_007, appendNotes } from './helpers';
+import { git } from '../helpers/fixtures';
+import { T0155_007, appendNotes, cloneForFile, resetToOrigin } from './helpers';
 
-let clone: HistoryClone;
+const clone = cloneForFile();
 const repo = new RepositoryService();
 const DELETED = 'generated_pages/techniques/T0155.md';
 const NEW_FILE = 'notes/new-file.md';
 
-beforeAll(() => {
-  clone = cloneHistory();
-});
-afterAll(() => clone.dispose());
-beforeEach(() => {
-  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-  git(clone.path, 'clean', '-fdq');
-});
+beforeEach(() => resetToOrigin(clone.path));
 
 describe('staging several files', () => {
   it('stages changes, a deletion and a new file in one go', async () => {

@@ -8,27 +8,20 @@
  */
 import { chmodSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
 import type { CollectedChanges } from '../../electron/git/guard-changes';
 import { collectChanges } from '../../electron/git/guard-changes';
 import { readWorktreeDirectly, stageIntoScratchIndex } from '../../electron/git/worktree-changes';
-import { DISARM_DIR, cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
-import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
+import { DISARM_DIR, git } from '../helpers/fixtures';
+import { T0155_007, appendNotes, changeCharOnLine, cloneForFile, divergeOnT0155_007, resetToOrigin } from './helpers';
 
-let clone: HistoryClone;
+const clone = cloneForFile();
 const OTHER_PAGE = 'generated_pages/techniques/T0151.001.md';
 const NEW_INCIDENT = 'generated_pages/incidents/I00130.md';
 
-beforeAll(() => {
-  clone = cloneHistory();
-});
-afterAll(() => clone.dispose());
-beforeEach(() => {
-  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-  git(clone.path, 'clean', '-fdq');
-  rmSync(join(clone.path, '.gitattributes'), { force: true });
-});
+// The bundle has no .gitattributes: the clean of the reset removes the ones the tests write.
+beforeEach(() => resetToOrigin(clone.path));
 
 /** The changes in a comparable order and shape. */
 function comparable(collected: CollectedChanges) {
@@ -126,9 +119,7 @@ describe('the direct reading of the work tree', () => {
       () => renameSync(join(clone.path, T0155_007), join(clone.path, 'generated_pages/techniques/T0155.099.md')),
     ];
     for (const make of cases) {
-      git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-      rmSync(join(clone.path, '.gitattributes'), { force: true });
-      git(clone.path, 'clean', '-fdq');
+      resetToOrigin(clone.path);
       make();
       expect(await readWorktreeDirectly(clone.path)).toBeUndefined();
       expect(comparable(await collectChanges(clone.path, { kind: 'worktree' }))).toEqual(comparable(await stageIntoScratchIndex(clone.path)));
@@ -138,12 +129,7 @@ describe('the direct reading of the work tree', () => {
 
   it('finds nothing in a clean checkout, and only conflicts while a merge has them', async () => {
     expect(await bothAgree()).toEqual({ changes: [], usedIds: new Set(), unmerged: [] });
-    git(clone.path, 'switch', '-q', '-c', 'other');
-    appendNotes(clone.path, T0155_007, '\nother side');
-    git(clone.path, 'commit', '-qam', 'other');
-    git(clone.path, 'switch', '-q', 'main');
-    appendNotes(clone.path, T0155_007, '\nmain side');
-    git(clone.path, 'commit', '-qam', 'main');
+    divergeOnT0155_007(clone.path);
     try {
       git(clone.path, 'merge', '-q', 'other');
     } catch {
