@@ -1,15 +1,14 @@
 /**
- * The CLI as a real process (the bundle `npm run build` makes, built here for the CLI alone):
+ * The CLI as a real process (the bundle `npm run build` makes, built here by its own script):
  * `check` in its three modes and exit codes, `install-hook` with a plain `git commit` from a
  * shell, and `check --range` over the bundle's whole history.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, cloneHistory, git, historyCommits, type HistoryClone } from '../helpers/fixtures';
-import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, git, historyCommits } from '../helpers/fixtures';
+import { T0155_007, appendNotes, changeCharOnLine, cloneForFile, resetToOrigin } from './helpers';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'disarm-workbench.js');
 
@@ -25,18 +24,13 @@ function shellCommit(cwd: string, ...args: string[]): { status: number | null; o
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-let clone: HistoryClone;
-
-beforeAll(async () => {
-  // The CLI bundle exactly as scripts/build-node.mjs makes it (CLI entry only: fast, and
-  // independent of the other bundles).
-  await build({ bundle: true, platform: 'node', target: 'node20', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', packages: 'external', logLevel: 'warning', entryPoints: { cli: 'electron/cli/cli.ts' }, outdir: join(PROJECT_ROOT, 'dist', 'node'), absWorkingDir: PROJECT_ROOT });
-  clone = cloneHistory();
+beforeAll(() => {
+  // The same script as `npm run build`, so the bundle tested is the one shipped (esbuild alone: quick).
+  execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 });
-afterAll(() => clone.dispose());
+const clone = cloneForFile();
 beforeEach(() => {
-  git(clone.path, 'reset', '--quiet', '--hard', 'origin/main');
-  git(clone.path, 'clean', '-fdq');
+  resetToOrigin(clone.path);
   for (const hook of ['pre-commit', 'pre-commit.before-disarm-workbench']) {
     const file = join(clone.path, '.git', 'hooks', hook);
     rmSync(file, { force: true });
