@@ -45,7 +45,7 @@ export function catalogHandlers({ catalog }: Services): CatalogHandlers {
     'catalog.reload': async () => {
       catalog.invalidate();
       const loaded = await catalog.current();
-      return { pages: loaded.pages.size };
+      return { pages: loaded.catalog.pageCount() };
     },
   };
 }

@@ -26,12 +26,12 @@ export interface PageWarning {
 
 export interface LoadedCheckout {
   readonly folder: string;
-  readonly catalog: Catalog;
   /**
-   * What was read of each page, by repository-relative path: techniques, tactics and incidents in
-   * full, the other kinds up to their first table (files.read and the page parsers give the rest).
+   * Built from what was read of each page: techniques, tactics and incidents in full, the other
+   * kinds up to their first table (files.read and the page parsers give the rest). The parsed
+   * pages themselves are not kept.
    */
-  readonly pages: ReadonlyMap<string, CatalogEntry>;
+  readonly catalog: Catalog;
   readonly failures: readonly PageFailure[];
   readonly warnings: readonly PageWarning[];
 }
@@ -39,7 +39,7 @@ export interface LoadedCheckout {
 /** Reads and parses every object page of the checkout at `folder` (which checkDisarmFolder accepted). */
 export async function loadCheckout(folder: string, marker: string = EDIT_LINE): Promise<LoadedCheckout> {
   const files = PAGE_KINDS.flatMap((kind) => listPages(folder, kind));
-  const pages = new Map<string, CatalogEntry>();
+  const pages: CatalogEntry[] = [];
   const failures: PageFailure[] = [];
   const warnings: PageWarning[] = [];
   // Synchronous reads are several times faster than fs.promises for thousands of small files
@@ -50,7 +50,7 @@ export async function loadCheckout(folder: string, marker: string = EDIT_LINE): 
       const result = readPage(folder, kind, file, marker);
       if ('reason' in result) failures.push({ file, reason: result.reason });
       else {
-        pages.set(file, result.page);
+        pages.push(result.page);
         for (const message of result.page.warnings) warnings.push({ file, message });
       }
     }
@@ -58,7 +58,7 @@ export async function loadCheckout(folder: string, marker: string = EDIT_LINE): 
   }
   failures.sort((a, b) => (a.file < b.file ? -1 : 1));
   warnings.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { folder, catalog: new Catalog(pages.values()), pages, failures, warnings };
+  return { folder, catalog: new Catalog(pages), failures, warnings };
 }
 
 const YIELD_EVERY = 500;

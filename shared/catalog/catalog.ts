@@ -138,6 +138,11 @@ export class Catalog {
     return { ...this.pageCounts };
   }
 
+  /** How many pages the catalog was built from, of every kind, including pages without an id. */
+  pageCount(): number {
+    return Object.values(this.pageCounts).reduce((sum, count) => sum + count, 0);
+  }
+
   technique(id: string): CatalogTechnique | undefined {
     return this.techniqueMap.get(id);
   }

@@ -35,6 +35,10 @@ describe('catalog operations', () => {
     expect(await api.dispatch('catalog.object', { id: 'T9999' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('reload the checkout and say how many pages it read (every object page of the newest commit)', async () => {
+    expect(await api.dispatch('catalog.reload', {})).toEqual({ ok: true, result: { pages: 772 } });
+  });
+
   it('give the overview of the checkout', async () => {
     const result = await api.dispatch('catalog.overview', {});
     expect(result).toMatchObject({ ok: true, result: { counts: { technique: 391, incident: 130 }, failures: [] } });

@@ -24,14 +24,16 @@ describe('disarm-workbench index', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/techniques\s+391/);
     expect(result.stdout).toMatch(/incidents\s+130/);
+    expect(result.stdout).toMatch(/total\s+772 pages parsed/);
     expect(result.stdout).toContain('Every page parsed.');
   });
 
   it('gives the same as JSON', () => {
     const result = run('index', '--repo', clone.path, '--json');
     expect(result.status).toBe(0);
-    const report = JSON.parse(result.stdout) as { counts: Record<string, number>; failures: unknown[] };
+    const report = JSON.parse(result.stdout) as { counts: Record<string, number>; pages: number; failures: unknown[] };
     expect(report.counts).toMatchObject({ technique: 391, incident: 130, tactic: 18 });
+    expect(report.pages).toBe(772);
     expect(report.failures).toEqual([]);
   });
 

@@ -36,11 +36,11 @@ export const indexCommand: Command = {
     const loaded = await loadCheckout(folder);
     const counts = loaded.catalog.counts();
     if (values.json) {
-      io.stdout(JSON.stringify({ repo: folder, counts, pages: Object.values(counts).reduce((a, b) => a + b, 0) + loaded.failures.length, failures: loaded.failures, warnings: loaded.warnings }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ repo: folder, counts, pages: loaded.catalog.pageCount() + loaded.failures.length, failures: loaded.failures, warnings: loaded.warnings }, null, 2) + '\n');
     } else {
       const lines = [`DISARM checkout ${folder}`];
       for (const kind of PAGE_KINDS) lines.push(`  ${PAGE_FOLDERS[kind].padEnd(15)} ${String(counts[kind]).padStart(5)}`);
-      lines.push(`  ${'total'.padEnd(15)} ${String(Object.values(counts).reduce((a, b) => a + b, 0)).padStart(5)} pages parsed`);
+      lines.push(`  ${'total'.padEnd(15)} ${String(loaded.catalog.pageCount()).padStart(5)} pages parsed`);
       if (loaded.warnings.length) {
         lines.push('', `Warnings (${loaded.warnings.length}):`);
         for (const w of loaded.warnings) lines.push(`  ${w.file}: ${w.message}`);
