@@ -97,7 +97,7 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
   return {
     incidentPage: incidentPath,
     written: changed.map(([path]) => path),
-    unchanged: [...planned.keys()].filter((path) => !changed.some(([p]) => p === path)),
+    unchanged: [...planned].filter(([, file]) => file.before === file.after).map(([path]) => path),
     diagnostics,
   };
 }
@@ -139,11 +139,10 @@ async function readCommitted(checkout: string, paths: readonly string[]): Promis
  * for a new page) come from `committed`, or one more `cat-file --batch` for files it lacks.
  */
 async function checkAgainstHead(checkout: string, changed: readonly [string, { before: string | undefined; after: string }][], marker: string, committed: Committed): Promise<void> {
-  const sources = HEAD_SOURCES;
   const missing = changed.map(([path]) => `HEAD:${path}`).filter((name) => !committed.asked.has(name));
   const objects = missing.length === 0 ? committed.objects : new Map([...committed.objects, ...(await readObjects(checkout, missing))]);
   const modes = new Map<string, FileMode>();
-  for (const source of sources) {
+  for (const source of HEAD_SOURCES) {
     const folder = objects.get(source);
     if (folder?.type !== 'tree') continue;
     const prefix = source.slice('HEAD:'.length);
