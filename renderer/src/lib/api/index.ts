@@ -22,10 +22,13 @@ export function pickTransport(scope: object): { connection: Connection; transpor
   return { connection: 'none', transport: withoutToken() };
 }
 
+/** What a served page opened without its token says (every call fails with it, and the start shows it). */
+export const NO_TOKEN_MESSAGE = 'This page has no access token. Open the full address that `disarm-workbench serve` printed (it ends with #token=…).';
+
 /** Every call fails with what to do: open the address `serve` printed. */
 function withoutToken(): Transport {
   return {
-    invoke: () => Promise.reject(new ApiError('unauthorized', 'This page has no access token. Open the full address that `disarm-workbench serve` printed (it ends with #token=…).')),
+    invoke: () => Promise.reject(new ApiError('unauthorized', NO_TOKEN_MESSAGE)),
     subscribe: () => () => {},
   };
 }

@@ -4,6 +4,7 @@
  * the desktop menu's commands. App.svelte makes one and calls `boot()` once.
  */
 import { ApiError } from '../../../../shared/api/errors';
+import { NO_TOKEN_MESSAGE } from '../api';
 import type { ShellCommand } from '../../../../shared/api/ops/shell';
 import { SHARED_COMMANDS } from './frame-commands';
 import type { ThemeSetting } from './theme.svelte';
@@ -21,9 +22,9 @@ export class Session {
   /** Connects, finds the open checkout and the settings, and starts following menu commands. */
   async boot(): Promise<void> {
     const wb = this.#workbench;
-    if (wb.transport === 'none') wb.notices.show('error', 'This page has no access token. Open the full address that `disarm-workbench serve` printed (it ends with #token=…).');
+    if (wb.transport === 'none') wb.notices.show('error', NO_TOKEN_MESSAGE);
     this.#unsubscribe.push(wb.api.on('shell.command', ({ command }) => this.#onShellCommand(command)));
-    await Promise.all([this.loadSettings(), this.refreshCheckout(), this.showStoreWarnings()]);
+    await Promise.all([this.loadSettings(), wb.refreshCheckout(), this.showStoreWarnings()]);
     this.booted = true;
   }
 
@@ -63,16 +64,11 @@ export class Session {
     }
   }
 
-  /** Asks the back end which checkout is open and (re)loads its catalog. */
-  refreshCheckout(): Promise<void> {
-    return this.#workbench.refreshCheckout();
-  }
-
   async #onShellCommand(command: ShellCommand): Promise<void> {
     const wb = this.#workbench;
     switch (command) {
       case 'reload':
-        await this.refreshCheckout();
+        await wb.refreshCheckout();
         if (wb.checkout) wb.go('library');
         return;
       case 'search':

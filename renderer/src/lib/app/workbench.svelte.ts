@@ -7,6 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../../../shared/api/client';
 import { ApiError } from '../../../../shared/api/errors';
 import type { Settings } from '../../../../shared/api/ops/settings';
+import type { Connection } from '../api';
 import { DraftStore } from '../../features/drafts/draft-store.svelte';
 import { CatalogState } from './catalog.svelte';
 import { CommandRegistry } from './commands.svelte';
@@ -26,7 +27,7 @@ export class Workbench {
   /** The analyst's drafts and the open draft sessions. */
   readonly drafts: DraftStore;
   /** How the page is connected: `ipc` in the desktop app, `http` in a browser through `serve`. */
-  transport = $state<'ipc' | 'http' | 'none'>('none');
+  readonly transport: Connection;
   /** The open checkout's folder, once known. */
   checkout = $state<string | undefined>(undefined);
   /** The analyst's settings, once read. */
@@ -41,8 +42,9 @@ export class Workbench {
    */
   selectedPassage = $state<{ readonly draftId: string; readonly sourceId: string; readonly from: number; readonly to: number; readonly text: string } | undefined>(undefined);
 
-  constructor(options: { api: ApiClient; host: RouterHost & { matchMedia?: (query: string) => MediaQueryList }; mac: boolean }) {
+  constructor(options: { api: ApiClient; transport: Connection; host: RouterHost & { matchMedia?: (query: string) => MediaQueryList }; mac: boolean }) {
     this.api = options.api;
+    this.transport = options.transport;
     this.router = new Router(options.host);
     this.theme = new ThemeController(options.host);
     this.catalog = new CatalogState(options.api);
