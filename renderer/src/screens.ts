@@ -1,7 +1,7 @@
 /**
  * The workbench's screens, in navigation order. Each screen is one component whose root element
  * carries `data-screen="<name>"`; the router shows the one the address names. Adding a screen is
- * one entry here (part 2 adds review, notes and grid).
+ * one entry here.
  */
 import type { Component } from 'svelte';
 import StartScreen from './features/start/StartScreen.svelte';

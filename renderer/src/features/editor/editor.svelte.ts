@@ -1,6 +1,6 @@
 /**
  * The incident editor's state: the open draft (or none: the list of drafts shows), the preview's
- * mode, and counts of what validation found.
+ * mode, and allocating the draft's ids. Its validation is the screen's DraftChecks.
  */
 import { DraftScreenState } from '../drafts/draft-screen.svelte';
 

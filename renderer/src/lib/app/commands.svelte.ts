@@ -3,7 +3,7 @@
  * shortcuts and the desktop menu's commands. The frame registers the global ones (go to a screen,
  * theme, new incident); a screen registers its own while it shows (tag, save, next unreviewed)
  * and they disappear when it closes. A command is found by id, so a shortcut or menu item
- * can name a command that a screen provides later (part 2's review and commit).
+ * can name a command that a screen provides while it shows (the review screen's commit).
  */
 import { matchesShortcut, type KeyLike } from './shortcuts';
 

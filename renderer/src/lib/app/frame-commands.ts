@@ -1,7 +1,7 @@
 /**
  * The commands of the frame itself: go to each screen, the palette, the theme, and the shortcuts
- * every screen shares (save, review, commit) which a screen or part 2 gives a meaning to by
- * registering a command with the same id (the newest registration wins).
+ * every screen shares (save, review, commit), which a screen gives its own meaning to while it
+ * shows by registering a command with the same id (the newest registration wins).
  */
 import type { Command } from './commands.svelte';
 import type { ThemeSetting } from './theme.svelte';
@@ -48,7 +48,6 @@ export function frameCommands(workbench: Workbench, screens: readonly ScreenEntr
       run: () => workbench.go(screen.name, screen.draftScoped ? workbench.currentDraftId : undefined),
     }),
   );
-  const hasScreen = (name: string) => screens.some((s) => s.name === name);
   return [
     ...goTo,
     { id: 'palette.open', title: 'Command palette', group: 'General', shortcut: SHARED_SHORTCUTS.palette, inEditable: true, run: () => void (workbench.paletteOpen = true) },
@@ -69,22 +68,8 @@ export function frameCommands(workbench: Workbench, screens: readonly ScreenEntr
       },
     },
     { id: SHARED_COMMANDS.save, title: 'Save all drafts', group: 'Draft', shortcut: SHARED_SHORTCUTS.save, inEditable: true, run: () => workbench.drafts.saveAll() },
-    {
-      // Until part 2's review screen registers its own, the shortcut says where review lives.
-      id: SHARED_COMMANDS.review,
-      title: 'Review changes',
-      group: 'Repository',
-      shortcut: SHARED_SHORTCUTS.review,
-      inEditable: true,
-      run: () => (hasScreen('review') ? workbench.go('review') : void workbench.notices.info('Review is not available in this build yet.')),
-    },
-    {
-      id: SHARED_COMMANDS.commit,
-      title: 'Commit…',
-      group: 'Repository',
-      shortcut: SHARED_SHORTCUTS.commit,
-      inEditable: true,
-      run: () => (hasScreen('review') ? workbench.go('review') : void workbench.notices.info('Commit is not available in this build yet.')),
-    },
+    { id: SHARED_COMMANDS.review, title: 'Review changes', group: 'Repository', shortcut: SHARED_SHORTCUTS.review, inEditable: true, run: () => workbench.go('review') },
+    // The review screen commits; elsewhere the shortcut takes the analyst there.
+    { id: SHARED_COMMANDS.commit, title: 'Commit…', group: 'Repository', shortcut: SHARED_SHORTCUTS.commit, inEditable: true, run: () => workbench.go('review') },
   ];
 }
