@@ -2,13 +2,13 @@
  * Figure 5: the edit-line guard over 1,000 modified pages against `git diff --numstat` over the
  * same work tree. The 50x synthetic checkout is made a git repository (one commit), then 1,000
  * pages get a note below their line and five incident pages a change above it, so the check has
- * violations to report. Compared twice, like with like: as whole processes (`disarm-workbench
+ * violations to report (exactly those five, or the figure fails). Compared twice, like with like: as whole processes (`disarm-workbench
  * check --repo DIR`, the built CLI, against `git diff --numstat`) and in one warm Node process
  * (checkTarget against git diff spawned from it). The folder is put back as it was afterwards.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { EDIT_LINE } from '../../shared/edit-line';
 import { PROJECT_ROOT } from '../../test/helpers/fixtures';
 import { summarize, type Summary } from '../stats';
@@ -27,7 +27,7 @@ interface InProcess {
   collectMs: Summary;
   judgeMs: Summary;
   changes: number;
-  violations: number;
+  violationFiles: string[];
   numstatFiles: number;
 }
 
@@ -38,8 +38,8 @@ function git(cwd: string, args: readonly string[], ok: readonly number[] = [0]):
   return result.stdout;
 }
 
-/** Commits the folder as it is, then changes BELOW pages below their line and ABOVE above it. */
-function prepare(folder: string): { below: number; above: number; commitSeconds: number } {
+/** Commits the folder as it is, then changes BELOW pages below their line and ABOVE above it (listed: the violations the guard must find). */
+function prepare(folder: string): { below: number; above: string[]; commitSeconds: number } {
   const t = performance.now();
   git(folder, ['init', '-q', '-b', 'main']);
   git(folder, ['add', '-A']);
@@ -58,7 +58,7 @@ function prepare(folder: string): { below: number; above: number; commitSeconds:
   }
   // Record the stat data of the untouched files, as any earlier `git status` would have.
   git(folder, ['update-index', '-q', '--refresh'], [0, 1]);
-  return { below: BELOW, above: ABOVE, commitSeconds };
+  return { below: BELOW, above: chosen.slice(BELOW).map((file) => relative(folder, file).split(sep).join('/')).sort(), commitSeconds };
 }
 
 function timed(command: string, args: readonly string[], cwd: string): { ms: number; status: number | null; stdout: string } {
@@ -76,14 +76,19 @@ const guard: Figure = {
     const { folder } = await context.checkout50x();
     try {
       const setup = prepare(folder);
-      context.log(`  repository committed in ${setup.commitSeconds.toFixed(1)} s; ${setup.below} pages changed below the line, ${setup.above} above`);
+      context.log(`  repository committed in ${setup.commitSeconds.toFixed(1)} s; ${setup.below} pages changed below the line, ${setup.above.length} above`);
+      // The figure stands only if both sides saw the work: every changed file, and exactly the pages changed above the line as violations.
+      const expectViolations = (files: readonly string[], who: string) => {
+        if (JSON.stringify([...files].sort()) !== JSON.stringify(setup.above)) throw new Error(`${who} reported violations in ${files.join(', ') || 'no file'}, not in the ${ABOVE} pages changed above the line (${setup.above.join(', ')})`);
+      };
       const check = () => timed(process.execPath, [CLI, 'check', '--repo', folder], PROJECT_ROOT);
       const diff = () => timed('git', ['diff', '--numstat'], folder);
       const first = check();
       const firstDiff = diff();
-      const reported = first.stdout.split('\n').filter((line) => line.startsWith('generated_pages/')).length;
       const files = firstDiff.stdout.split('\n').filter(Boolean).length;
-      if (first.status !== 1 || reported !== ABOVE) throw new Error(`check exited ${first.status} reporting ${reported} violations, not 1 and ${ABOVE}: ${first.stdout.slice(0, 500)}`);
+      if (first.status !== 1) throw new Error(`check exited ${first.status}, not 1 (violations found): ${first.stdout.slice(0, 500)}`);
+      // One line a violation: file:line: rule: message.
+      expectViolations(first.stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0] as string), '`disarm-workbench check`');
       if (files !== BELOW + ABOVE) throw new Error(`git diff --numstat listed ${files} files, not ${BELOW + ABOVE}`);
       const checks: number[] = [];
       const diffs: number[] = [];
@@ -97,11 +102,13 @@ const guard: Figure = {
       }
       const whole = { checkMs: summarize(checks), diffMs: summarize(diffs), ratio: summarize(ratios) };
       const inProcess = runChild<InProcess>(context, 'guard.js', [folder, String(PAIRED_RUNS)]);
+      expectViolations(inProcess.violationFiles, 'checkTarget');
+      if (inProcess.changes !== BELOW + ABOVE || inProcess.numstatFiles !== BELOW + ABOVE) throw new Error(`in one process the guard collected ${inProcess.changes} changes and git diff listed ${inProcess.numstatFiles} files, not ${BELOW + ABOVE}`);
       return [
         {
           id: '5a',
           title: `${this.title}, whole processes`,
-          value: `ratio ${whole.ratio.median.toFixed(2)} (p95 ${whole.ratio.p95.toFixed(2)}): \`disarm-workbench check\` ${ms(whole.checkMs.median)} (p95 ${ms(whole.checkMs.p95)}), git diff ${ms(whole.diffMs.median)} (p95 ${ms(whole.diffMs.p95)}); medians of ${PAIRED_RUNS} paired runs, ${reported} violations found`,
+          value: `ratio ${whole.ratio.median.toFixed(2)} (p95 ${whole.ratio.p95.toFixed(2)}): \`disarm-workbench check\` ${ms(whole.checkMs.median)} (p95 ${ms(whole.checkMs.p95)}), git diff ${ms(whole.diffMs.median)} (p95 ${ms(whole.diffMs.p95)}); medians of ${PAIRED_RUNS} paired runs, ${setup.above.length} violations found`,
           met: whole.ratio.median <= 2,
           detail: { ...whole, setup },
         },

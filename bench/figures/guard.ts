@@ -3,14 +3,13 @@
  *   guard.js DIR RUNS
  * times the guard over DIR's work tree against HEAD (checkTarget, what `check --repo DIR` runs
  * after opening the checkout) and `git diff --numstat` spawned from the same warm process, paired
- * and alternating, then splits the guard into collecting (git) and judging (the pure guard).
+ * and alternating, then splits the guard into collecting (git) and judging (the pure guard), as checkTarget does.
  * Prints one JSON object on stdout.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { checkChanges } from '../../shared/guard';
-import { checkNewIncidentPage } from '../../shared/guard/incident-page-check';
-import { checkTarget } from '../../electron/git/guard-check';
+import { checkTarget, guardOptions } from '../../electron/git/guard-check';
 import { collectChanges } from '../../electron/git/guard-changes';
 import { summarize } from '../stats';
 
@@ -49,8 +48,8 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
   const collected = await collectChanges(folder, { kind: 'worktree' });
   collect.push(performance.now() - t);
   t = performance.now();
-  checkChanges(collected.changes, { usedIds: collected.usedIds, checkNewPage: checkNewIncidentPage });
+  checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions({}, collected.changes)) });
   judge.push(performance.now() - t);
   changes = collected.changes.length;
 }
-process.stdout.write(JSON.stringify({ guardMs: summarize(guard), diffMs: summarize(diff), ratio: summarize(ratios), collectMs: summarize(collect), judgeMs: summarize(judge), changes, violations: violations.length, numstatFiles: files }) + '\n');
+process.stdout.write(JSON.stringify({ guardMs: summarize(guard), diffMs: summarize(diff), ratio: summarize(ratios), collectMs: summarize(collect), judgeMs: summarize(judge), changes, violationFiles: violations.map((v) => v.file), numstatFiles: files }) + '\n');
