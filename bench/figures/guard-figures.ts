@@ -1,8 +1,8 @@
 /**
  * Figure 5: the edit-line guard over 1,000 modified pages against `git diff --numstat` over the
- * same work tree. The 50x synthetic checkout is made a git repository (one commit), then 1,000
- * pages get a note below their line and five incident pages a change above it, so the check has
- * violations to report (exactly those five, or the figure fails). Compared twice, like with like: as whole processes (`disarm-workbench
+ * same work tree. The 50x synthetic checkout is made a git repository (one commit, packed as a
+ * clone is), then 1,000 pages get a note below their line and five incident pages a change above
+ * it, so the check has violations to report (exactly those five, or the figure fails). Compared twice, like with like: as whole processes (`disarm-workbench
  * check --repo DIR`, the built CLI, against `git diff --numstat`) and in one warm Node process
  * (checkTarget against git diff spawned from it). The folder is put back as it was afterwards.
  */
@@ -31,19 +31,27 @@ interface InProcess {
   numstatFiles: number;
 }
 
-/** Runs git in `cwd`, failing loudly unless it exits with one of `ok`. */
+/**
+ * Runs git in `cwd`, failing loudly unless it exits with one of `ok`. Without automatic gc: the
+ * commit of 35,000 new files would otherwise start a detached `git gc` that packs them while the
+ * figure is measured (and writes into .git as the figure removes it); prepare packs them itself.
+ */
 function git(cwd: string, args: readonly string[], ok: readonly number[] = [0]): string {
-  const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (!ok.includes(result.status ?? -1)) throw new Error(`git ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
 
-/** Commits the folder as it is, then changes BELOW pages below their line and ABOVE above it (listed: the violations the guard must find). */
+/**
+ * Commits the folder as it is and packs it, as a clone is, then changes BELOW pages below their
+ * line and ABOVE above it (listed: the violations the guard must find).
+ */
 function prepare(folder: string): { below: number; above: string[]; commitSeconds: number } {
   const t = performance.now();
   git(folder, ['init', '-q', '-b', 'main']);
   git(folder, ['add', '-A']);
   git(folder, ['commit', '-q', '-m', 'bench: the synthetic checkout']);
+  git(folder, ['repack', '-adq']);
   const commitSeconds = (performance.now() - t) / 1000;
   const pages = ['techniques', 'incidents'].flatMap((sub) => readdirSync(join(folder, 'generated_pages', sub)).sort().map((name) => join(folder, 'generated_pages', sub, name)));
   const withLine = pages.filter((file) => readFileSync(file, 'utf8').includes(EDIT_LINE));
@@ -76,7 +84,7 @@ const guard: Figure = {
     const { folder } = await context.checkout50x();
     try {
       const setup = prepare(folder);
-      context.log(`  repository committed in ${setup.commitSeconds.toFixed(1)} s; ${setup.below} pages changed below the line, ${setup.above.length} above`);
+      context.log(`  repository committed and packed in ${setup.commitSeconds.toFixed(1)} s; ${setup.below} pages changed below the line, ${setup.above.length} above`);
       // The figure stands only if both sides saw the work: every changed file, and exactly the pages changed above the line as violations.
       const expectViolations = (files: readonly string[], who: string) => {
         if (JSON.stringify([...files].sort()) !== JSON.stringify(setup.above)) throw new Error(`${who} reported violations in ${files.join(', ') || 'no file'}, not in the ${ABOVE} pages changed above the line (${setup.above.join(', ')})`);
