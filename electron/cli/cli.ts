@@ -16,7 +16,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version') {
-    io.stdout(`${PROGRAM} ${process.env.npm_package_version ?? ''}`.trim() + '\n');
+    // From the package's own package.json: npm's environment is not there when the bin runs directly.
+    // Loaded here only: other commands (a pre-commit hook's `check`) do not pay for it.
+    const { findPackageRoot } = await import('../shell/package-root');
+    io.stdout(`${PROGRAM} ${findPackageRoot().version}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);

@@ -1,6 +1,6 @@
-/** `disarm-workbench index` as a user runs it: the built CLI in a child process. */
+/** `disarm-workbench index` (and `--version`) as a user runs it: the built CLI in a child process. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, cloneHistory, tempDir, type HistoryClone } from '../helpers/fixtures';
@@ -69,5 +69,16 @@ describe('disarm-workbench index', () => {
     } finally {
       broken.dispose();
     }
+  });
+});
+
+describe('disarm-workbench --version', () => {
+  it('prints the version of package.json when the bin is run directly (no npm environment)', () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_')));
+    const result = spawnSync('node', [BIN, '--version'], { encoding: 'utf8', env });
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`disarm-workbench ${version}\n`);
   });
 });
