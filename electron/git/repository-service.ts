@@ -25,7 +25,7 @@ import { openCheckout, type CheckoutInfo } from './open';
 import { pull, type PullResult } from './pull';
 import { push, type PushResult } from './push';
 import { repairPage, type RepairOutcome } from './repair-page';
-import { stageFiles, unstageFile } from './stage';
+import { stageFiles, unstageFiles } from './stage';
 import { readStatus, type RepositoryStatus } from './status';
 import { undoLastCommit, type UndoResult } from './undo-commit';
 
@@ -86,9 +86,7 @@ export class RepositoryService {
 
   async unstage(checkout: string, paths: readonly string[]): Promise<void> {
     const files = paths.map((p) => this.path(checkout, p));
-    return this.run(checkout, 'Unstaging', async () => {
-      for (const file of files) await unstageFile(checkout, file);
-    });
+    return this.run(checkout, 'Unstaging', () => unstageFiles(checkout, files));
   }
 
   /** The guarded commit: refused while any staged change breaks the edit-line rule. */

@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import { repositoryState } from './core/repository-state';
 import { runGit } from './core/runner';
 
-/** Paths per `git add`: far below any system's command-line limit. */
+/** Paths per `git add` or `git reset`: far below any system's command-line limit. */
 const PATHS_PER_CALL = 500;
 
 /**
@@ -30,11 +31,16 @@ export async function stageFiles(checkout: string, paths: readonly string[]): Pr
 }
 
 /**
- * Unstages `path`, keeping the work tree as it is: the index entry goes back to HEAD's (or is
- * removed when the file is new, or HEAD does not exist yet).
+ * Unstages `paths`, keeping the work tree as it is: each index entry goes back to HEAD's (or is
+ * removed when the file is new, or HEAD does not exist yet). HEAD is asked once for all of them.
  */
-export async function unstageFile(checkout: string, path: string): Promise<void> {
-  const head = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  if (head.exitCode === 0) await runGit(checkout, ['reset', '-q', 'HEAD', '--', path]);
-  else await runGit(checkout, ['rm', '--cached', '-q', '--ignore-unmatch', '--', path]);
+export async function unstageFiles(checkout: string, paths: readonly string[]): Promise<void> {
+  const unique = [...new Set(paths)];
+  if (unique.length === 0) return;
+  const { head } = await repositoryState(checkout);
+  for (let start = 0; start < unique.length; start += PATHS_PER_CALL) {
+    const batch = unique.slice(start, start + PATHS_PER_CALL);
+    if (head.kind === 'unborn') await runGit(checkout, ['rm', '--cached', '-q', '--ignore-unmatch', '--', ...batch]);
+    else await runGit(checkout, ['reset', '-q', 'HEAD', '--', ...batch]);
+  }
 }
