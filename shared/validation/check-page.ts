@@ -22,7 +22,9 @@ export function lintPage(text: string, context: ValidationContext, options: Page
   if (!split.hasLine && !options.includeGenerated) return [];
   const boundary = split.hasLine ? split.notesOffset : text.length;
   const markers = [...text.slice(boundary).matchAll(NOTES_MARKER)].map((m) => [boundary + m.index, boundary + m.index + m[0].length] as const);
-  return checkText(text, '', context, markers).flatMap((d) => {
+  // Without the generated part's diagnostics, its ids are not even judged (the notes editor lints as the analyst types).
+  const ignored = options.includeGenerated ? markers : [[0, boundary] as const, ...markers];
+  return checkText(text, '', context, ignored).flatMap((d) => {
     if (d.range.start >= boundary) return [d];
     if (!options.includeGenerated) return [];
     return [{ ...d, severity: 'info' as const, message: `${d.message} (In the generated part: fix it in the master data.)`, fixes: [] }];
