@@ -52,6 +52,9 @@ describe('disarm-workbench index', () => {
   it('exits 2 on bad usage', () => {
     expect(run('index').status).toBe(2);
     expect(run('index', '--repo', clone.path, '--bogus').status).toBe(2);
+    const extra = run('index', '--repo', clone.path, 'extra');
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain("'extra'");
     expect(run('nonsense').status).toBe(2);
   });
 

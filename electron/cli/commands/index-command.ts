@@ -24,8 +24,7 @@ export const indexCommand: Command = {
     'Exit status: 0 all pages parsed, 1 some failed, 2 bad usage or not a DISARM checkout.',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { repo: { type: 'string' }, json: { type: 'boolean' } }, true);
-    if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    const { values } = parseCommandArgs(args, { repo: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.repo) throw new UsageError('--repo DIR is required');
     const folder = resolve(io.cwd, values.repo);
     const check = await checkDisarmFolder(folder);
