@@ -68,6 +68,10 @@ describe('catalog', () => {
     expect(tiers.indexOf('fuzzy') === -1 || tiers.lastIndexOf('name-prefix') < tiers.indexOf('fuzzy')).toBe(true);
     const prefixIds = results.filter((r) => r.tier === 'name-prefix').map((r) => r.id);
     expect(prefixIds).toEqual(['T0151.004', 'T0151.005', 'T0151.006', 'T0151.007']);
+    // 'chat' has no fuzzy match, so the order of tiers is shown on a query that has both.
+    const both = loaded.catalog.search('channel', { kinds: ['technique'] }).map((r) => r.tier);
+    expect(new Set(both)).toEqual(new Set(['name-prefix', 'fuzzy']));
+    expect(both.lastIndexOf('name-prefix')).toBeLessThan(both.indexOf('fuzzy'));
   });
 
   it('finds by name word prefix exactly what a plain scan of the names finds, in id order', () => {
@@ -94,6 +98,12 @@ describe('catalog', () => {
     const results = loaded.catalog.search('persona', { kinds: ['technique'], tacticId: 'TA16' });
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => loaded.catalog.technique(r.id)?.tacticId === 'TA16')).toBe(true);
+    // 'persona' finds only TA16 techniques in its first 20 anyway; 'platform' finds several tactics.
+    const tacticsOf = (ids: readonly { id: string }[]) => new Set(ids.map((r) => loaded.catalog.technique(r.id)?.tacticId));
+    expect(tacticsOf(loaded.catalog.search('platform', { kinds: ['technique'] })).size).toBeGreaterThan(1);
+    const filtered = loaded.catalog.search('platform', { kinds: ['technique'], tacticId: 'TA07' });
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(tacticsOf(filtered)).toEqual(new Set(['TA07']));
   });
 
   it('answers "which incidents used encrypted chat?" from the incident descriptions', () => {
