@@ -32,7 +32,7 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
   /** The draft with what validating it against the open checkout needs. */
   const prepare = async (id: string) => {
     const checkout = workspace.require();
-    const [draft, loaded, settings, all] = await Promise.all([store.getDraft(id), catalog.current(), store.getSettings(), store.allDrafts()]);
+    const [{ draft, all, settings }, loaded] = await Promise.all([store.draftInContext(id), catalog.current()]);
     const context = await draftValidationContext(checkout, loaded.catalog, draft, all, { marker: settings.editLine });
     return { checkout, draft, lookup: loaded.catalog, context, marker: settings.editLine };
   };

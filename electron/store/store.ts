@@ -100,6 +100,14 @@ export class Store {
     return draft;
   }
 
+  /** One draft ('not-found' if there is none), every draft and the settings, from one read of the file: what validating a draft needs. */
+  async draftInContext(id: string): Promise<{ draft: Draft; all: Draft[]; settings: Settings }> {
+    const data = await this.read();
+    const draft = data.drafts[id];
+    if (!draft) throw notFound(id);
+    return { draft, all: Object.values(data.drafts), settings: data.settings };
+  }
+
   /** Creates a draft. */
   async createDraft(input: DraftInput = {}): Promise<Draft> {
     const draft = newDraft(randomUUID(), this.timestamp(), input);

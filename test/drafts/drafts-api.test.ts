@@ -75,6 +75,7 @@ describe('drafts operations', () => {
     expect(await call('drafts.idConflicts', {})).toEqual([]);
 
     // Validate, then apply to the open checkout.
+    expect(await api.dispatch('drafts.validate', { id: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const diagnostics = await call<{ code: string; severity: string; range: { field: string } }[]>('drafts.validate', { id: draft.id });
     expect(diagnostics.every((d) => d.severity !== 'error')).toBe(true);
     expect(diagnostics.map((d) => `${d.code} ${d.range.field}`)).toEqual(['missing-field incident.summary', 'missing-field references']);
