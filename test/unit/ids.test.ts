@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, formatId, isId, pageOfPath, pagePath, parentTechniqueId, parseId } from '../../shared/ids';
+import fc from 'fast-check';
+import { ID_GRAMMAR, compareIds, formatId, isId, pageOfPath, pagePath, parentTechniqueId, parseId } from '../../shared/ids';
 
 describe('ids', () => {
   it('parses every kind by prefix and digit count', () => {
@@ -19,6 +20,26 @@ describe('ids', () => {
     expect(parentTechniqueId('T0155.007')).toBe('T0155');
     expect(parentTechniqueId('T0155')).toBeUndefined();
     expect(isId('I00068', 'incident')).toBe(true);
+  });
+
+  it('orders ids by prefix, number and sub-number, and other strings after them by text (property)', () => {
+    // compareIds works through cached string keys; this is the order it must give, written plainly.
+    const expected = (a: string, b: string): number => {
+      const pa = parseId(a);
+      const pb = parseId(b);
+      if (!pa || !pb) return pa ? -1 : pb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+      const [prefixA, prefixB] = [ID_GRAMMAR[pa.kind].prefix, ID_GRAMMAR[pb.kind].prefix];
+      if (prefixA !== prefixB) return prefixA < prefixB ? -1 : 1;
+      return pa.number - pb.number || (pa.sub ?? -1) - (pb.sub ?? -1);
+    };
+    const kinds = Object.keys(ID_GRAMMAR) as (keyof typeof ID_GRAMMAR)[];
+    const id = fc.oneof(
+      fc.tuple(fc.constantFrom(...kinds), fc.nat({ max: 99 })).map(([kind, n]) => formatId(kind, n)),
+      fc.tuple(fc.nat({ max: 9999 }), fc.option(fc.nat({ max: 999 }), { nil: undefined })).map(([n, sub]) => formatId('technique', n, sub)),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(fc.property(id, id, (a, b) => Math.sign(compareIds(a, b)) === Math.sign(expected(a, b))), { numRuns: 5000 });
+    expect(['TK0001', 'T9999', 'TA01', 'x', 'T0001.010', 'T0001.002', '', 'P01'].sort(compareIds)).toEqual(['P01', 'T0001.002', 'T0001.010', 'T9999', 'TA01', 'TK0001', '', 'x']);
   });
 
   it('maps pages and paths both ways', () => {
