@@ -30,6 +30,17 @@ describe('edit line', () => {
     expect(lineNumberAt('a\rb\nc\r\nd', 8)).toBe(4);
   });
 
+  it('counts lines before an offset the plain way: LF, CRLF once, a lone CR (property)', () => {
+    const plain = (text: string, offset: number): number => {
+      let line = 1;
+      for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) line++;
+      }
+      return line;
+    };
+    fc.assert(fc.property(pageText, fc.nat({ max: 400 }), (text, offset) => lineNumberAt(text, offset) === plain(text, offset)), { numRuns: 3000 });
+  });
+
   it('treats a page without the line as all generated', () => {
     const split = splitAtEditLine('| index | table |\n');
     expect(split.hasLine).toBe(false);
