@@ -33,7 +33,7 @@ const ui: Figure = {
   target: '< 1.5 s; JS < 600 kB gzip',
   async run(context) {
     context.builtApp();
-    const r = runChild<UiFigure>(context, 'ui.js', [String(NAVIGATIONS)]);
+    const r = runChild<UiFigure>(context, 'ui.js', [context.checkout1x, join(context.scratch, 'ui'), String(NAVIGATIONS)]);
     const js = rendererJavaScript();
     return [
       {

@@ -1,10 +1,11 @@
 /**
  * Figure 7 in the browser, run in a child process of the bench (bundled, plain node):
- *   ui.js NAVIGATIONS
- * starts `serve` on a fresh clone (test/e2e/support/serve.ts) and opens `#/library` in Chromium
- * (playwright-core, the system browser, the flags of playwright.config.ts) NAVIGATIONS times, each
- * in a new browser context (empty cache and storage: a first start), then a few reloads in the
- * last one (a warm cache). Prints one JSON object on stdout.
+ *   ui.js CHECKOUT SCRATCH NAVIGATIONS
+ * starts `serve` (test/e2e/support/serve.ts) on the bench's clone CHECKOUT (not a second clone of
+ * the same bundle), with its user data in SCRATCH, and opens `#/library` in Chromium (playwright-
+ * core, the system browser, the flags of playwright.config.ts) NAVIGATIONS times, each in a new
+ * browser context (empty cache and storage: a first start), then a few reloads in the last one (a
+ * warm cache). Prints one JSON object on stdout.
  *
  * "Interactive" is measured in the page, against the navigation's start (performance.now()):
  *  - list: the first item of the library's list is in the DOM (the tactics, from the catalog);
@@ -18,7 +19,9 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startServe } from '../../test/e2e/support/serve';
 import { summarize } from '../stats';
 
-const navigations = Number(process.argv[2] ?? 7);
+const [checkout, scratch, navigationsArg] = process.argv.slice(2);
+if (!checkout || !scratch) throw new Error('usage: ui.js CHECKOUT SCRATCH [NAVIGATIONS]');
+const navigations = Number(navigationsArg ?? 7);
 const RELOADS = 5;
 const TOKEN_STORAGE_KEY = 'disarm-workbench.token';
 
@@ -68,7 +71,8 @@ async function marksOf(page: Page): Promise<Marks> {
   return page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks);
 }
 
-const served = await startServe();
+// The bench removes the clone; serve keeps its user data (drafts, settings) in SCRATCH/user-data.
+const served = await startServe({ clone: { path: checkout, root: scratch, dispose: () => undefined } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const token = new URL(served.url).hash.replace(/^#token=/, '');
