@@ -41,6 +41,7 @@ export interface FigureResult {
  */
 export type Measured = Omit<FigureResult, 'id' | 'title' | 'target'> & Partial<Pick<FigureResult, 'id' | 'title' | 'target'>>;
 
+/** One figure of the design: what the table calls it, its target, and how to measure it. */
 export interface Figure {
   readonly id: string;
   readonly title: string;
