@@ -3,7 +3,7 @@
  * the object database through one `cat-file --batch` (or taken from the work tree where the caller
  * read it), decoded losslessly, and the ids already used in the base version when a file is added.
  */
-import { GENERATED_ROOTS, isGuardedChange, type GuardChange } from '../../shared/guard';
+import { GENERATED_ROOTS, isGuardedChange, type ChangeStatus, type GuardChange } from '../../shared/guard';
 import { PAGE_FOLDERS, pageOfPath } from '../../shared/ids';
 import { decodeAs, encodingOf } from './core/decode';
 import { parseRawDiff, type RawChange } from './core/raw-diff';
@@ -83,8 +83,8 @@ function withLazyTexts(change: Omit<RawChange, 'oldOid' | 'newOid'>, oldBytes: B
   return result;
 }
 
-/** True when a change brings a file in (the new-page rule then needs the used ids). */
-function addsFiles(records: readonly RawChange[]): boolean {
+/** True when a change brings a file in: the new-page rule then judges it, with the used ids. */
+export function addsFiles(records: readonly { readonly status: ChangeStatus }[]): boolean {
   return records.some((r) => r.status === 'added' || r.status === 'copied' || r.status === 'renamed');
 }
 

@@ -4,33 +4,28 @@
  *   left out, as a commit leaves them out; a hook's own index file is honoured);
  * - work tree: HEAD against what `git add -A` of the guarded folders would stage
  *   (worktree-changes.ts), after git's own clean filters and line-ending normalisation;
- * - a commit: its first parent against it (the empty tree for a root commit).
+ * - a commit: its first parent against it (the empty tree for a root commit): changesBetween.
  * Git names the changed paths and both object ids (raw diff output, never whole tree listings);
  * one `cat-file --batch` reads every blob the guard needs.
  */
 import { isGuardedChange } from '../../shared/guard';
-import { changesBetween, unmergedOnly, withTexts, type CollectedChanges } from './collected-changes';
+import { unmergedOnly, withTexts, type CollectedChanges } from './collected-changes';
 import { GitFailure } from './core/errors';
 import { runPlumbing } from './core/plumbing';
 import { parseRawDiff, type RawChange } from './core/raw-diff';
-import { emptyTreeOf, treeOf } from './core/trees';
+import { emptyTreeOf } from './core/trees';
 import { collectWorktreeChanges } from './worktree-changes';
 
 export { changesBetween, type CollectedChanges } from './collected-changes';
 
-/** What to check. */
+/** What to check (a range's commits are collected one by one: changesBetween). */
 export type GuardTarget =
   | { readonly kind: 'worktree' }
-  | { readonly kind: 'staged'; /** An index file other than the checkout's (a pre-commit hook's GIT_INDEX_FILE). */ readonly indexFile?: string }
-  | { readonly kind: 'commit'; readonly commit: string; readonly parent: string | undefined };
+  | { readonly kind: 'staged'; /** An index file other than the checkout's (a pre-commit hook's GIT_INDEX_FILE). */ readonly indexFile?: string };
 
 /** The changes of `target` in `checkout`, with the texts of every guarded file. */
 export async function collectChanges(checkout: string, target: GuardTarget): Promise<CollectedChanges> {
   switch (target.kind) {
-    case 'commit': {
-      const base = await treeOf(checkout, target.parent);
-      return changesBetween(checkout, base, await treeOf(checkout, target.commit));
-    }
     case 'staged':
       return (await collectStagedChanges(checkout, await headOrEmptyTree(checkout), target.indexFile)).collected;
     case 'worktree':

@@ -4,6 +4,7 @@
  */
 import { ApiError } from '../../shared/api/errors';
 import { checkChanges, type GuardChange, type GuardOptions, type NewPageCheck, type Violation } from '../../shared/guard';
+import { addsFiles, type CollectedChanges } from './collected-changes';
 import { explained } from './core/errors';
 import { runGit, runGitText } from './core/runner';
 import { emptyTree } from './core/trees';
@@ -17,6 +18,11 @@ export interface GuardCheckOptions {
   readonly marker?: string;
 }
 
+/** The violations among the changes git collected (the guarded commit, the check, each commit of a range). */
+export async function judge(collected: CollectedChanges, options: GuardCheckOptions): Promise<Violation[]> {
+  return checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(options, collected.changes)) });
+}
+
 /**
  * The guard's options for judging `changes`: the full new-page check unless told otherwise. It
  * needs the page model (parser and renderer), loaded only when a change brings a file in; the
@@ -25,7 +31,7 @@ export interface GuardCheckOptions {
 export async function guardOptions(options: GuardCheckOptions, changes: readonly GuardChange[]): Promise<GuardOptions> {
   const marker = options.marker !== undefined ? { marker: options.marker } : {};
   if (options.checkNewPage) return { checkNewPage: options.checkNewPage, ...marker };
-  if (!changes.some((c) => c.status === 'added' || c.status === 'copied' || c.status === 'renamed')) return { checkNewPage: noNewPage, ...marker };
+  if (!addsFiles(changes)) return { checkNewPage: noNewPage, ...marker };
   return { checkNewPage: (await import('../../shared/guard/incident-page-check')).checkNewIncidentPage, ...marker };
 }
 
@@ -34,9 +40,8 @@ const noNewPage: NewPageCheck = (path) => {
 };
 
 /** The violations of the work tree or the staged changes. */
-export async function checkTarget(checkout: string, target: Exclude<GuardTarget, { kind: 'commit' }>, options: GuardCheckOptions = {}): Promise<Violation[]> {
-  const collected = await explained('Checking the changes', () => collectChanges(checkout, target));
-  return checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(options, collected.changes)) });
+export async function checkTarget(checkout: string, target: GuardTarget, options: GuardCheckOptions = {}): Promise<Violation[]> {
+  return judge(await explained('Checking the changes', () => collectChanges(checkout, target)), options);
 }
 
 /** One commit of a range and what the guard found in it. */
@@ -53,16 +58,15 @@ export interface CommitReport {
  */
 export async function checkRange(checkout: string, range: string, options: GuardCheckOptions = {}): Promise<CommitReport[]> {
   const { from, to } = range.includes('..') ? validRevisionRange(range) : { from: undefined, to: validRevision(range) };
-  const toOid = await resolveCommit(checkout, to);
-  const fromOid = from === undefined ? undefined : await resolveCommit(checkout, from);
+  const [toOid, fromOid] = await Promise.all([resolveCommit(checkout, to), from === undefined ? undefined : resolveCommit(checkout, from)]);
   const log = await runGitText(checkout, ['log', '--first-parent', '--reverse', '--format=%H %P%x00%s%x00', fromOid === undefined ? toOid : `${fromOid}..${toOid}`]);
   const commits = [...log.matchAll(/([0-9a-f]+) ?([0-9a-f ]*)\0([^\0]*)\0\n?/g)].map((m) => ({ commit: m[1] ?? '', parent: (m[2] ?? '').trim().split(' ')[0] || undefined, subject: m[3] ?? '' }));
   const reports: CommitReport[] = [];
+  let empty: string | undefined;
   for (const { commit, parent, subject } of commits) {
     // git compares commits by their trees; a root commit against the empty tree.
-    const collected = await changesBetween(checkout, parent ?? (await emptyTree(checkout)), commit);
-    const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(options, collected.changes)) });
-    reports.push({ commit, subject, violations });
+    const collected = await changesBetween(checkout, parent ?? (empty ??= await emptyTree(checkout)), commit);
+    reports.push({ commit, subject, violations: await judge(collected, options) });
   }
   return reports;
 }

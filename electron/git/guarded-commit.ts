@@ -5,11 +5,11 @@
  * operation, and the staged changes once (what the guard judges is what the commit takes).
  */
 import { ApiError } from '../../shared/api/errors';
-import { checkChanges, type Violation } from '../../shared/guard';
+import type { Violation } from '../../shared/guard';
 import { assertNoIndexLock, assertNoOperationInProgress, repositoryState } from './core/repository-state';
 import { emptyTreeOf } from './core/trees';
 import { commitStaged, type CommitRequest, type CommitResult } from './commit';
-import { guardOptions, type GuardCheckOptions } from './guard-check';
+import { judge, type GuardCheckOptions } from './guard-check';
 import { judgeableStaged, stagedRecords } from './guard-changes';
 
 /** Commits the staged changes when the guard allows them all. */
@@ -28,7 +28,7 @@ export async function guardedCommit(checkout: string, request: CommitRequest & G
   if (!anythingStaged) {
     throw new ApiError('bad-request', 'Nothing is staged to commit. Stage the pages you want to commit first.');
   }
-  const violations = checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions(request, collected.changes)) });
+  const violations = await judge(collected, request);
   if (violations.length > 0) throw guardRefusal(violations);
   return commitStaged(checkout, request, { head: headCommit ?? '', branch: { name: head.name, gitDir } });
 }

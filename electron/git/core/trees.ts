@@ -6,7 +6,7 @@
  */
 import type { FileMode } from '../../../shared/guard';
 import { runPlumbing } from './plumbing';
-import { runGitText, type GitCallOptions } from './runner';
+import type { GitCallOptions } from './runner';
 
 /** The empty tree of each object format: the base of a root commit or an unborn branch. */
 const EMPTY_TREE: Readonly<Record<string, string>> = {
@@ -106,10 +106,4 @@ export function treeEntries(bytes: Buffer, treeOid: string): TreeObjectEntry[] {
     offset = nul + 1 + idLength;
   }
   return entries;
-}
-
-/** The commit's tree, or the empty tree for `undefined` (no parent, unborn branch). */
-export async function treeOf(checkout: string, commit: string | undefined): Promise<string> {
-  if (commit === undefined) return emptyTree(checkout);
-  return (await runGitText(checkout, ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`])).trim();
 }
