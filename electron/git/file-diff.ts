@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { decodeForDisplay } from './core/decode';
 import { runGit } from './core/runner';
+import { emptyTree } from './core/trees';
 
 /** Which change of the file to show. */
 export type DiffSide = 'worktree' | 'staged';
@@ -39,8 +40,10 @@ export async function readFileDiff(checkout: string, path: string, side: DiffSid
     // An untracked file: git diff against nothing (exit 1 means "there are differences").
     diff = (await runGit(checkout, ['diff', '--no-index', ...diffArgs, '--', '/dev/null', path], { expectedExitCodes: [0, 1] })).stdout.toString('utf8');
   } else {
-    const base = (await hasHead(checkout)) ? ['HEAD'] : [];
-    diff = (await runGit(checkout, ['diff', ...diffArgs, ...(side === 'staged' ? ['--cached'] : []), ...base, '--', path])).stdout.toString('utf8');
+    // HEAD, or the empty tree on a branch with no commit yet (without a base, git would compare
+    // the work tree with the index). A file HEAD holds shows that HEAD exists; git is asked only otherwise.
+    const base = oldBytes !== undefined || (await hasHead(checkout)) ? 'HEAD' : await emptyTree(checkout);
+    diff = (await runGit(checkout, ['diff', ...diffArgs, ...(side === 'staged' ? ['--cached'] : []), base, '--', path])).stdout.toString('utf8');
   }
   const oldDecoded = oldBytes === undefined ? undefined : decodeForDisplay(oldBytes);
   const newDecoded = newBytes === undefined ? undefined : decodeForDisplay(newBytes);
@@ -48,11 +51,10 @@ export async function readFileDiff(checkout: string, path: string, side: DiffSid
   return { path, ...(oldDecoded ? { oldText: oldDecoded.text } : {}), ...(newDecoded ? { newText: newDecoded.text } : {}), encoding, diff };
 }
 
-/** A blob by revision:path, or undefined when it does not exist there. */
-export async function readBlob(checkout: string, spec: string): Promise<Buffer | undefined> {
-  const found = await runGit(checkout, ['cat-file', '-e', spec], { expectedExitCodes: [0, 1, 128] });
-  if (found.exitCode !== 0) return undefined;
-  return (await runGit(checkout, ['cat-file', 'blob', spec])).stdout;
+/** A blob by revision:path, or undefined when there is none there (git exits 128 for a name that names no blob). */
+async function readBlob(checkout: string, spec: string): Promise<Buffer | undefined> {
+  const blob = await runGit(checkout, ['cat-file', 'blob', spec], { expectedExitCodes: [0, 128] });
+  return blob.exitCode === 0 ? blob.stdout : undefined;
 }
 
 function readWorkTree(checkout: string, path: string): Buffer | undefined {
@@ -61,9 +63,10 @@ function readWorkTree(checkout: string, path: string): Buffer | undefined {
   return readFileSync(absolute);
 }
 
+/** True when the index has `path` itself (a folder's files do not make the folder a tracked file). */
 async function isTracked(checkout: string, path: string): Promise<boolean> {
   const out = await runGit(checkout, ['ls-files', '-z', '--', path]);
-  return out.stdout.length > 0;
+  return out.stdout.toString('utf8').split('\0').includes(path);
 }
 
 async function hasHead(checkout: string): Promise<boolean> {
