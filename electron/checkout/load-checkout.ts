@@ -36,7 +36,7 @@ export interface LoadedCheckout {
   readonly warnings: readonly PageWarning[];
 }
 
-/** Reads and parses every object page of the checkout at `folder` (which checkDisarmFolder accepted). */
+/** Reads and parses every object page of the checkout at `folder` (one that openCheckout, or for `index` checkDisarmFolder, accepted). */
 export async function loadCheckout(folder: string, marker: string = EDIT_LINE): Promise<LoadedCheckout> {
   const files = PAGE_KINDS.flatMap((kind) => listPages(folder, kind));
   const pages: CatalogEntry[] = [];

@@ -87,7 +87,7 @@ export function scanGenerated(generated: string, options: { fieldsOnly?: boolean
 function isTableStart(lines: readonly string[], i: number): boolean {
   const line = lines[i] as string;
   const next = lines[i + 1];
-  // Cheap tests first: this runs for every line of every page.
+  // Cheap tests first: this runs for every line scanned (the head of most pages of a checkout load).
   if (next === undefined || !startsWithPipe(line) || !startsWithPipe(next) || !next.includes('-')) return false;
   return isDelimiterRow(next) && !isDelimiterRow(line);
 }
