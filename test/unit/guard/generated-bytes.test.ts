@@ -8,17 +8,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EDIT_LINE } from '../../../shared/edit-line';
 import { checkChanges, keepsGeneratedBytes, type GuardChange } from '../../../shared/guard';
+import { decodeLosslessly } from '../../../electron/git/core/decode';
 
 const PATH = 'generated_pages/techniques/T0155.007.md';
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Both sides as texts, the way electron/git/core/decode.ts does it. */
+/** Both sides as texts, decoded by the git service's own decoder. */
 function asTexts(before: Uint8Array, after: Uint8Array): { oldText: string; newText: string; encoding: 'utf8' | 'bytes' } {
-  try {
-    return { oldText: utf8.decode(before), newText: utf8.decode(after), encoding: 'utf8' };
-  } catch {
-    return { oldText: Buffer.from(before).toString('latin1'), newText: Buffer.from(after).toString('latin1'), encoding: 'bytes' };
-  }
+  const { texts, encoding } = decodeLosslessly([before, after]);
+  return { oldText: texts[0] ?? '', newText: texts[1] ?? '', encoding };
 }
 
 function change(before: Uint8Array, after: Uint8Array, withBytes: boolean): GuardChange {
