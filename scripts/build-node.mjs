@@ -27,7 +27,8 @@ const [cli] = await Promise.all([
   build({ ...common, format: 'cjs', packages: undefined, entryPoints: { preload: 'electron/preload.ts' }, outdir: `${out}/electron`, outExtension: { '.js': '.cjs' }, external: ['electron'] }),
 ]);
 
-// Chunks of earlier builds (their names carry their content's hash) are removed once the new ones
-// are written, so that a CLI running meanwhile never misses one.
+// Chunks of earlier builds (their names carry their content's hash) are removed only after the new
+// ones are all written, so the chunks the new cli.js names are never missing. A CLI still running
+// on the old cli.js may miss a chunk it loads lazily after this (restart a long `serve` after a build).
 const written = new Set(Object.keys(cli.metafile.outputs).map((file) => relative(`${out}/node/chunks`, file)));
 for (const file of readdirSync(`${out}/node/chunks`)) if (!written.has(file)) rmSync(join(`${out}/node/chunks`, file));
