@@ -14,6 +14,7 @@ import { runGit, runGitText, type GitProgress } from './core/runner';
 import type { ConfigEntry } from './core/local-config';
 import { validAuthor, type AuthorIdentity } from './core/validate';
 import { decodeForDisplay } from './core/decode';
+import { readObjects } from './core/trees';
 import { assertNoUncommittedChanges } from './branches';
 import { identityFrom } from './commit';
 import { fetchRemote } from './fetch';
@@ -106,17 +107,17 @@ async function conflictedFiles(checkout: string): Promise<ConflictedFile[]> {
     if (!stages.has(path)) stages.set(path, new Map());
     stages.get(path)?.set(Number(stage), oid);
   }
-  const files: ConflictedFile[] = [];
-  for (const [path, byStage] of stages) {
-    const text = async (stage: number) => {
-      const oid = byStage.get(stage);
-      return oid === undefined ? undefined : decodeForDisplay((await runGit(checkout, ['cat-file', 'blob', oid])).stdout).text;
-    };
-    const local = await text(3);
-    const remote = await text(2);
-    files.push({ path, ...(local !== undefined ? { local } : {}), ...(remote !== undefined ? { remote } : {}) });
-  }
-  return files;
+  // Both versions of every conflicted file through one cat-file.
+  const blobs = await readObjects(checkout, [...stages.values()].flatMap((byStage) => [byStage.get(2), byStage.get(3)].filter((oid) => oid !== undefined)));
+  const text = (oid: string | undefined) => {
+    const blob = oid === undefined ? undefined : blobs.get(oid);
+    return blob === undefined ? undefined : decodeForDisplay(blob.bytes).text;
+  };
+  return [...stages].map(([path, byStage]) => {
+    const local = text(byStage.get(3));
+    const remote = text(byStage.get(2));
+    return { path, ...(local !== undefined ? { local } : {}), ...(remote !== undefined ? { remote } : {}) };
+  });
 }
 
 async function revParse(checkout: string, revision: string): Promise<string> {
