@@ -26,19 +26,13 @@ export type GuardTarget =
 /** The changes of `target` in `checkout`, with the texts of every guarded file. */
 export async function collectChanges(checkout: string, target: GuardTarget): Promise<CollectedChanges> {
   switch (target.kind) {
-    case 'staged':
-      return (await collectStagedChanges(checkout, await headOrEmptyTree(checkout), target.indexFile)).collected;
+    case 'staged': {
+      const base = await headOrEmptyTree(checkout);
+      return (await judgeableStaged(checkout, base, (await stagedRecords(checkout, base, target.indexFile)) ?? [])).collected;
+    }
     case 'worktree':
       return collectWorktreeChanges(checkout);
   }
-}
-
-/**
- * The staged changes against `base` (HEAD's commit, or the empty tree on an unborn branch), and
- * whether anything at all is staged (guarded or not).
- */
-export async function collectStagedChanges(checkout: string, base: string, indexFile?: string): Promise<{ collected: CollectedChanges; anythingStaged: boolean }> {
-  return judgeableStaged(checkout, base, (await stagedRecords(checkout, base, indexFile)) ?? []);
 }
 
 /**
@@ -57,7 +51,11 @@ export async function stagedRecords(checkout: string, base: string, indexFile?: 
   return parseRawDiff(out.stdout.toString('utf8'));
 }
 
-/** The staged records made ready for the guard: unresolved conflicts alone, or the guarded changes with their texts. */
+/**
+ * The staged records against `base` (HEAD's commit, or the empty tree on an unborn branch) made
+ * ready for the guard: unresolved conflicts alone, or the guarded changes with their texts; and
+ * whether anything at all is staged (guarded or not).
+ */
 export async function judgeableStaged(checkout: string, base: string, records: readonly RawChange[]): Promise<{ collected: CollectedChanges; anythingStaged: boolean }> {
   const unmerged = records.filter((r) => r.status === 'unmerged').map((r) => r.path);
   if (unmerged.length > 0) return { collected: unmergedOnly(unmerged), anythingStaged: true };

@@ -3,16 +3,11 @@
  * UTF-8 (a BOM kept), otherwise one character per byte, so that two different byte strings never
  * decode to the same text and the guard's string equality is byte equality.
  */
-import { isAscii, isUtf8 as nodeIsUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-/** True when `bytes` is valid UTF-8 (checked natively, without decoding). */
-export function isUtf8(bytes: Uint8Array): boolean {
-  return nodeIsUtf8(bytes);
-}
-
-/** How the sides of one change decode together: as UTF-8 when every side is valid UTF-8. */
+/** How the sides of one change decode together: as UTF-8 when every side is valid UTF-8 (checked natively, without decoding). */
 export function encodingOf(sides: readonly (Uint8Array | undefined)[]): 'utf8' | 'bytes' {
   return sides.every((bytes) => bytes === undefined || isUtf8(bytes)) ? 'utf8' : 'bytes';
 }
