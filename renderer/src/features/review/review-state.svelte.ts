@@ -7,7 +7,6 @@
 import type { ApiClient } from '../../../../shared/api/client';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/errors';
-import { DiagnosticSchema } from '../../../../shared/api/ops/drafts';
 import type { Diagnostic } from '../../../../shared/validation';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Notices } from '../../lib/app/notices.svelte';
@@ -247,6 +246,14 @@ export class ReviewState {
 function refusedErrors(error: unknown): Diagnostic[] {
   const details = error instanceof ApiError ? error.details : undefined;
   const listed = typeof details === 'object' && details !== null && 'diagnostics' in details ? details.diagnostics : undefined;
-  const parsed = DiagnosticSchema.array().safeParse(listed);
-  return parsed.success ? parsed.data.filter((d) => d.severity === 'error') : [];
+  return isDiagnosticList(listed) ? listed.filter((d) => d.severity === 'error') : [];
+}
+
+/**
+ * A light shape check, not the contract's DiagnosticSchema: importing a zod schema brings zod into
+ * the page, whose set-up probes `new Function` and so breaks the page's CSP (no unsafe-eval), and
+ * adds its weight to the bundle. The details come from our own back end, already validated there.
+ */
+function isDiagnosticList(value: unknown): value is Diagnostic[] {
+  return Array.isArray(value) && value.every((d) => typeof d === 'object' && d !== null && 'code' in d && 'severity' in d && 'message' in d);
 }
