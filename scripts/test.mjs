@@ -34,6 +34,7 @@ if (vitest) {
   counts.passed += vitest.numPassedTests ?? 0;
   counts.failed += vitest.numFailedTests ?? 0;
   counts.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  for (const skip of vitestSkips(vitest.testResults ?? [])) console.log(`skipped: ${skip}`);
 }
 const playwright = readJson(`${reports}/playwright.json`);
 if (playwright?.stats) {
@@ -48,6 +49,13 @@ process.exit(failedStage ? 1 : 0);
 
 function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+/** "file > title" for each skipped Vitest test (its title says why: Vitest's report keeps no skip note). */
+function vitestSkips(files) {
+  return files.flatMap((file) =>
+    (file.assertionResults ?? []).filter((test) => test.status === 'skipped' || test.status === 'pending').map((test) => `${file.name.replace(`${process.cwd()}/`, '')} > ${test.fullName}`),
+  );
 }
 
 /** "title: reason" for each skipped Playwright test, so the reason is in the log. */

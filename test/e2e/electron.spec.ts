@@ -3,23 +3,10 @@
 // else. It needs Electron's binary, which is downloaded on first `npm start` with internet
 // access; where it is missing the test is reported as skipped, with that reason.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { findElectron } from '../helpers/electron-binary';
 import { PROJECT_ROOT, cloneHistory, tempDir } from '../helpers/fixtures';
-
-/**
- * Electron's binary where its installer puts it: node_modules/electron/path.txt names the file
- * under dist/ (or ELECTRON_OVERRIDE_DIST_PATH). Requiring node_modules/electron would try to
- * download it instead, so this reads the same files without running its installer.
- */
-function findElectron(): { path: string } | { path: undefined; reason: string } {
-  const dir = join(PROJECT_ROOT, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  const missing = 'Electron binary not installed (node_modules/electron/dist is empty: it is downloaded by `npm start` or `npx install-electron` with internet access)';
-  if (!existsSync(pathFile)) return { path: undefined, reason: missing };
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { path: undefined, reason: missing };
-}
 
 const electronBinary = findElectron();
 

@@ -2,11 +2,12 @@
 // own loader and JSON schema, from app-builder-lib), since packaging proper needs Electron's
 // binary from the internet. Where the binary is installed, `electron-builder --dir` runs for real.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { findElectron } from '../helpers/electron-binary';
 import { PROJECT_ROOT, tempDir } from '../helpers/fixtures';
 
 const require = createRequire(import.meta.url);
@@ -40,15 +41,6 @@ const Config = z.object({
   mac: z.object({ target: z.string(), icon: z.string() }),
   win: z.object({ target: z.string(), icon: z.string() }),
 });
-
-/** Electron's binary where its installer puts it (node_modules/electron/index.js would download it). */
-function electronBinary(): string | undefined {
-  const dir = join(PROJECT_ROOT, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : undefined;
-}
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder own configuration check', async () => {
@@ -102,8 +94,9 @@ describe('electron-builder.yml', () => {
     expect(scripts.package).toMatch(/npm run build && electron-builder/);
   });
 
-  const binary = electronBinary();
-  it.skipIf(binary === undefined)('packs an unpacked app with electron-builder --dir (needs Electron binary)', () => {
+  // Where the binary is missing, the title says why (npm test lists skipped tests by title).
+  const binary = findElectron();
+  it.skipIf(binary.path === undefined)(`packs an unpacked app with electron-builder --dir${binary.path === undefined ? ` (skipped: ${binary.reason})` : ''}`, () => {
     const out = tempDir('disarm-package-');
     try {
       const result = spawnSync('npx', ['electron-builder', '--dir', `-c.electronDist=${join(PROJECT_ROOT, 'node_modules', 'electron', 'dist')}`, `-c.directories.output=${out.path}`], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 300_000 });
