@@ -3,10 +3,17 @@
  * only for what the workbench needs: the ids in its `incidents` and `incidenttechniques` sheets
  * and each sheet's header row. read-excel-file is used rather than the `xlsx` package, whose
  * npm release has known prototype-pollution and ReDoS issues when reading untrusted files.
+ *
+ * The sheets are read in a worker thread: parsing the fixture's 4 MB workbook takes about half a
+ * second and grows the process by ~190 MB, which in the app's own thread would stall its api
+ * calls for up to ~100 ms at a time and stay in its memory for the session (and a larger
+ * process is slower to fork, so every later git call would pay for it). The worker's memory
+ * goes with it.
  */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 
 /** The spreadsheet's path inside a checkout. */
 export const MASTER_DATA_PATH = 'DISARM_MASTER_DATA/DISARM_DATA_MASTER.xlsx';
@@ -14,9 +21,53 @@ export const MASTER_DATA_PATH = 'DISARM_MASTER_DATA/DISARM_DATA_MASTER.xlsx';
 /** A sheet as rows of cells (the first row is the header). */
 export type SheetRows = readonly (readonly unknown[])[];
 
-/** Reads one sheet of a spreadsheet file. */
-export async function readSheetRows(file: string, sheet: string): Promise<SheetRows> {
-  return (await readSheet(file, sheet)) as SheetRows;
+/**
+ * Reads each of `sheets` of the workbook `file` with read-excel-file (at `library`, loaded with
+ * `load`), a sheet the workbook lacks as no rows. Self-contained on purpose: a worker thread runs
+ * it from its source text, so it may use nothing from outside its body.
+ */
+async function readSheets(load: (id: string) => unknown, library: string, file: string, sheets: readonly string[]): Promise<SheetRows[]> {
+  const { readSheet, SheetNotFoundError } = load(library) as typeof import('read-excel-file/node');
+  return Promise.all(
+    sheets.map((sheet) =>
+      readSheet(file, sheet).then(
+        (rows) => rows as SheetRows,
+        (error: unknown) => {
+          if (error instanceof SheetNotFoundError) return [];
+          throw error;
+        },
+      ),
+    ),
+  );
+}
+
+/** The worker thread's script: readSheets over its workerData, the answer posted back. */
+const WORKER_SCRIPT = `const { parentPort, workerData } = require('node:worker_threads');
+(${readSheets.toString()})(require, workerData.library, workerData.file, workerData.sheets).then(
+  (sheets) => parentPort.postMessage({ sheets }),
+  (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+);`;
+
+/**
+ * readSheets in a worker thread. Where a worker cannot load the library (a packaged app whose
+ * modules sit in an archive only the main thread reads), the same function runs here instead.
+ */
+export async function readSheetsOffThread(file: string, sheets: readonly string[]): Promise<SheetRows[]> {
+  const load = createRequire(import.meta.url);
+  const library = load.resolve('read-excel-file/node');
+  try {
+    const answer = await new Promise<{ sheets: SheetRows[] } | { error: string } | undefined>((resolve) => {
+      const worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { library, file, sheets } });
+      worker.once('message', resolve);
+      worker.once('error', () => resolve(undefined));
+      worker.once('exit', () => resolve(undefined));
+    });
+    if (answer === undefined) return await readSheets(load, library, file, sheets);
+    if ('error' in answer) throw new Error(answer.error);
+    return answer.sheets;
+  } catch (error) {
+    throw new Error(`Could not read the master data spreadsheet ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The text values of one column (by header name) of a sheet. */
@@ -40,18 +91,8 @@ export async function masterDataIds(checkout: string): Promise<{ incidents: stri
   if (!info?.isFile()) return { incidents: [], links: [] };
   const cached = idCache.get(file);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.ids;
-  const [incidents, links] = await Promise.all([readSheetIfPresent(file, 'incidents'), readSheetIfPresent(file, 'incidenttechniques')]);
+  const [incidents = [], links = []] = await readSheetsOffThread(file, ['incidents', 'incidenttechniques']);
   const ids = { incidents: columnValues(incidents, 'disarm_id'), links: columnValues(links, 'disarm_id') };
   idCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, ids });
   return ids;
-}
-
-/** A sheet's rows, or none when the workbook has no such sheet. */
-async function readSheetIfPresent(file: string, sheet: string): Promise<SheetRows> {
-  try {
-    return await readSheetRows(file, sheet);
-  } catch (error) {
-    if (error instanceof SheetNotFoundError) return [];
-    throw error;
-  }
 }
