@@ -3,13 +3,12 @@
  *   guard.js DIR RUNS
  * times the guard over DIR's work tree against HEAD (checkTarget, what `check --repo DIR` runs
  * after opening the checkout) and `git diff --numstat` spawned from the same warm process, paired
- * and alternating, then splits the guard into collecting (git) and judging (the pure guard), as checkTarget does.
+ * and alternating, then splits the guard into collecting (git) and judging (checkTarget's own judge).
  * Prints one JSON object on stdout.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { checkChanges } from '../../shared/guard';
-import { checkTarget, guardOptions } from '../../electron/git/guard-check';
+import { checkTarget, judge } from '../../electron/git/guard-check';
 import { collectChanges } from '../../electron/git/guard-changes';
 import { summarize } from '../stats';
 
@@ -40,16 +39,18 @@ for (let i = 0; i < runs; i++) {
   diff.push(d);
   ratios.push(g / d);
 }
-const collect: number[] = [];
-const judge: number[] = [];
+const collecting: number[] = [];
+const judging: number[] = [];
 let changes = 0;
 for (let i = 0; i < Math.min(runs, 3); i++) {
   let t = performance.now();
   const collected = await collectChanges(folder, { kind: 'worktree' });
-  collect.push(performance.now() - t);
+  collecting.push(performance.now() - t);
   t = performance.now();
-  checkChanges(collected.changes, { usedIds: collected.usedIds, ...(await guardOptions({}, collected.changes)) });
-  judge.push(performance.now() - t);
+  const judged = await judge(collected, {});
+  judging.push(performance.now() - t);
+  // The split must judge what checkTarget judged, or its two parts are not checkTarget's.
+  if (judged.length !== violations.length) throw new Error(`judging the collected changes found ${judged.length} violations, checkTarget ${violations.length}`);
   changes = collected.changes.length;
 }
-process.stdout.write(JSON.stringify({ guardMs: summarize(guard), diffMs: summarize(diff), ratio: summarize(ratios), collectMs: summarize(collect), judgeMs: summarize(judge), changes, violationFiles: violations.map((v) => v.file), numstatFiles: files }) + '\n');
+process.stdout.write(JSON.stringify({ guardMs: summarize(guard), diffMs: summarize(diff), ratio: summarize(ratios), collectMs: summarize(collecting), judgeMs: summarize(judging), changes, violationFiles: violations.map((v) => v.file), numstatFiles: files }) + '\n');
