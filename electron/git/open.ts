@@ -6,7 +6,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
-import { assertSafeLocalConfig, describeUnsafeSettings } from './core/local-config';
+import { assertSafeConfig, describeUnsafeSettings, readConfig } from './core/local-config';
 import { runPlumbing } from './core/plumbing';
 import { operationInProgress, repositoryState, workTreeState, type HeadState, type OperationInProgress } from './core/repository-state';
 
@@ -42,7 +42,7 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   }
   // Usually one process answers where the work tree, the git folder and HEAD are; the checkout's
   // own settings are read meanwhile (both only read), and judged after the folder itself.
-  const [known, config] = await Promise.all([workTreeState(path, baseEnv), assertSafeLocalConfig(path, 'files', baseEnv).then((all) => ({ all }), (error: unknown) => ({ error }))]);
+  const [known, config] = await Promise.all([workTreeState(path, baseEnv), readConfig(path, baseEnv).then((entries) => ({ entries }), (error: unknown) => ({ error }))]);
   let topLevel = known?.topLevel;
   if (topLevel === undefined) {
     const top = await runPlumbing(path, ['rev-parse', '--show-toplevel'], { expectedExitCodes: [0, 128], ...env });
@@ -58,7 +58,7 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
     refuse(folder, 'its generated_pages folder has neither techniques/ nor incidents/; it is not a DISARM framework checkout.');
   }
   if ('error' in config) throw config.error;
-  const unsafe = config.all.filter((s) => s.scope === 'network');
+  const unsafe = assertSafeConfig(config.entries, 'files').filter((s) => s.scope === 'network');
   const warnings = unsafe.length > 0 ? [`Fetch, pull and push are refused in this checkout: its own git settings would make git run programs: ${describeUnsafeSettings(unsafe)}`] : [];
   const { gitDir, head } = known?.state ?? (await repositoryState(path, baseEnv));
   return { path, gitDir, head, operation: operationInProgress(gitDir), warnings };

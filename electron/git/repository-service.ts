@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import { resolveInCheckout } from '../paths';
 import type { Violation } from '../../shared/guard';
 import { explained } from './core/errors';
-import { checkedConfig, type ConfigEntry } from './core/local-config';
+import { assertSafeConfig, readConfig, type ConfigEntry } from './core/local-config';
 import { CheckoutQueue } from './core/queue';
 import type { GitProgress } from './core/runner';
 import { validRepoPath, type AuthorIdentity } from './core/validate';
@@ -171,7 +171,8 @@ export class RepositoryService {
   private run<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
     return this.queue.run(queueKey(checkout), () =>
       explained(what, async () => {
-        const { entries } = await checkedConfig(checkout, 'files', this.options.baseEnv);
+        const entries = await readConfig(checkout, this.options.baseEnv);
+        assertSafeConfig(entries, 'files');
         return task(entries);
       }),
     );

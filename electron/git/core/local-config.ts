@@ -82,22 +82,9 @@ export function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting
  * Refuses to go on when the checkout's own config would run a program during this operation:
  * `files` operations (status, stage, commit, check...) refuse filter settings; `network`
  * operations (fetch, pull, push) refuse every setting above. Says which and how to remove them.
- * Resolves with every unsafe setting found (the network ones when the scope is `files`).
- */
-export async function assertSafeLocalConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<UnsafeSetting[]> {
-  return (await checkedConfig(checkout, scope, baseEnv)).unsafe;
-}
-
-/** The checkout's config after the check of assertSafeLocalConfig, for an operation that reads more of it. */
-export async function checkedConfig(checkout: string, scope: UnsafeScope, baseEnv?: NodeJS.ProcessEnv): Promise<{ entries: ConfigEntry[]; unsafe: UnsafeSetting[] }> {
-  const entries = await readConfig(checkout, baseEnv);
-  return { entries, unsafe: assertSafeConfig(entries, scope) };
-}
-
-/**
- * The check of assertSafeLocalConfig on settings the operation has read already (readConfig):
- * a network verb judges the same entries its operation's `files` check read, without reading
- * the config again.
+ * Judges settings the operation has read already (readConfig), so that a network verb judges the
+ * same entries its operation's `files` check read, without reading the config again. Returns every
+ * unsafe setting found (the network ones when the scope is `files`).
  */
 export function assertSafeConfig(entries: readonly ConfigEntry[], scope: UnsafeScope): UnsafeSetting[] {
   const all = unsafeSettingsIn(entries);
