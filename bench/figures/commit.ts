@@ -11,13 +11,12 @@
  * loads the catalog, and the retired techniques of the history the first time).
  * Prints one JSON object on stdout.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createDispatcher } from '../../electron/api/dispatch';
-import { createHandlers } from '../../electron/api/handlers';
 import { loadCheckout } from '../../electron/checkout/load-checkout';
-import { createServices } from '../../electron/services/container';
+import { startBackEnd } from '../../test/helpers/api-over-clone';
+import { git } from '../../test/helpers/fixtures';
 import { makeBenchDraft } from '../incident-draft';
 import { summarize } from '../stats';
 
@@ -26,22 +25,20 @@ if (!checkout || !scratch) throw new Error('usage: commit.js CHECKOUT SCRATCH [R
 const runs = Number(runsArg ?? 9);
 const annotations = Number(annotationsArg ?? 12);
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
 /** A fresh clone of the checkout with an author, as an analyst's would be. */
 function freshClone(name: string): string {
   const folder = join(scratch as string, name);
   rmSync(folder, { recursive: true, force: true });
-  execFileSync('git', ['clone', '--quiet', checkout as string, folder]);
+  git(scratch as string, 'clone', '--quiet', checkout as string, folder);
   git(folder, 'config', 'user.name', 'Bench Analyst');
   git(folder, 'config', 'user.email', 'analyst@example.org');
   return folder;
 }
 
-const services = await createServices({ userDataDir: join(scratch, 'user-data'), version: 'bench' });
-const dispatch = createDispatcher(createHandlers(services), () => undefined);
+// The back end the tests use (real services over their own user data, the one dispatcher), called as the desktop app calls it.
+const backEnd = await startBackEnd();
 async function call<T>(operation: string, args: unknown): Promise<T> {
-  const envelope = await dispatch(operation, args, { transport: 'ipc' });
+  const envelope = await backEnd.dispatch(operation, args, { transport: 'ipc' });
   if (!envelope.ok) throw new Error(`${operation}: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.result as T;
 }
@@ -101,4 +98,5 @@ for (let i = 0; i < runs; i++) {
   ratios.push((a + s + c) / g);
   files = report.written.length;
 }
+await backEnd.dispose();
 process.stdout.write(JSON.stringify({ serviceMs: summarize(service), applyMs: summarize(apply), stageMs: summarize(stage), commitMs: summarize(commit), shellMs: summarize(shell), ratio: summarize(ratios), files, annotations }) + '\n');
