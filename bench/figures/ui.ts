@@ -16,6 +16,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { TOKEN_STORAGE_KEY } from '../../renderer/src/lib/api/token';
 import { startServe } from '../../test/e2e/support/serve';
 import { summarize } from '../stats';
 
@@ -23,7 +24,6 @@ const [checkout, scratch, navigationsArg] = process.argv.slice(2);
 if (!checkout || !scratch) throw new Error('usage: ui.js CHECKOUT SCRATCH [NAVIGATIONS]');
 const navigations = Number(navigationsArg ?? 7);
 const RELOADS = 5;
-const TOKEN_STORAGE_KEY = 'disarm-workbench.token';
 
 interface Marks {
   list?: number;
