@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { decodeForDisplay } from './core/decode';
 import { runGit } from './core/runner';
-import { emptyTree } from './core/trees';
+import { headOrEmptyTree } from './core/trees';
 
 /** Which change of the file to show. */
 export type DiffSide = 'worktree' | 'staged';
@@ -42,7 +42,7 @@ export async function readFileDiff(checkout: string, path: string, side: DiffSid
   } else {
     // HEAD, or the empty tree on a branch with no commit yet (without a base, git would compare
     // the work tree with the index). A file HEAD holds shows that HEAD exists; git is asked only otherwise.
-    const base = oldBytes !== undefined || (await hasHead(checkout)) ? 'HEAD' : await emptyTree(checkout);
+    const base = oldBytes !== undefined ? 'HEAD' : await headOrEmptyTree(checkout);
     diff = (await runGit(checkout, ['diff', ...diffArgs, ...(side === 'staged' ? ['--cached'] : []), base, '--', path])).stdout.toString('utf8');
   }
   const oldDecoded = oldBytes === undefined ? undefined : decodeForDisplay(oldBytes);
@@ -67,8 +67,4 @@ function readWorkTree(checkout: string, path: string): Buffer | undefined {
 async function isTracked(checkout: string, path: string): Promise<boolean> {
   const out = await runGit(checkout, ['ls-files', '-z', '--', path]);
   return out.stdout.toString('utf8').split('\0').includes(path);
-}
-
-async function hasHead(checkout: string): Promise<boolean> {
-  return (await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] })).exitCode === 0;
 }

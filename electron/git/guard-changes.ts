@@ -13,7 +13,7 @@ import { unmergedOnly, withTexts, type CollectedChanges } from './collected-chan
 import { GitFailure } from './core/errors';
 import { runPlumbing } from './core/plumbing';
 import { parseRawDiff, type RawChange } from './core/raw-diff';
-import { emptyTreeOf } from './core/trees';
+import { headOrEmptyTree } from './core/trees';
 import { collectWorktreeChanges } from './worktree-changes';
 
 export { changesBetween, type CollectedChanges } from './collected-changes';
@@ -27,8 +27,12 @@ export type GuardTarget =
 export async function collectChanges(checkout: string, target: GuardTarget): Promise<CollectedChanges> {
   switch (target.kind) {
     case 'staged': {
-      const base = await headOrEmptyTree(checkout);
-      return (await judgeableStaged(checkout, base, (await stagedRecords(checkout, base, target.indexFile)) ?? [])).collected;
+      // Against HEAD by name: one process in the usual case (`check --staged` runs in the
+      // pre-commit hook of every commit, and its open has just read HEAD); HEAD is asked for its
+      // commit or the empty tree only when HEAD names no commit (an unborn branch).
+      const againstHead = await stagedRecords(checkout, 'HEAD', target.indexFile);
+      const base = againstHead ? 'HEAD' : await headOrEmptyTree(checkout);
+      return (await judgeableStaged(checkout, base, againstHead ?? (await stagedRecords(checkout, base, target.indexFile)) ?? [])).collected;
     }
     case 'worktree':
       return collectWorktreeChanges(checkout);
@@ -61,11 +65,3 @@ export async function judgeableStaged(checkout: string, base: string, records: r
   if (unmerged.length > 0) return { collected: unmergedOnly(unmerged), anythingStaged: true };
   return { collected: await withTexts(checkout, base, records.filter(isGuardedChange)), anythingStaged: records.length > 0 };
 }
-
-/** HEAD's commit, or the empty tree on an unborn branch. */
-async function headOrEmptyTree(checkout: string): Promise<string> {
-  const head = await runPlumbing(checkout, ['rev-parse', '-q', '--verify', '--show-object-format', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  const [format = 'sha1', oid = ''] = head.stdout.toString('utf8').split('\n');
-  return head.exitCode === 0 && oid ? oid : emptyTreeOf(format);
-}
-

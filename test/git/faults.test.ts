@@ -154,6 +154,10 @@ describe('odd states', () => {
       expect((await repo.branches(path)).map((b) => b.name)).toEqual(['main']);
       const violations = await repo.check(path);
       expect(violations).toEqual([expect.objectContaining({ file: T0155_007, rule: 'file-added' })]);
+      // The staged check, against the empty tree: only what is staged.
+      await repo.stage(path, [T0155_007]);
+      expect(await repo.check(path, 'staged')).toEqual([expect.objectContaining({ file: T0155_007, rule: 'file-added' })]);
+      await repo.unstage(path, [T0155_007]);
 
       await repo.stage(path, ['generated_pages/incidents/I00068.md']);
       const first = await repo.commit(path, 'First incident');

@@ -25,6 +25,13 @@ export async function emptyTree(checkout: string): Promise<string> {
   return emptyTreeOf(format);
 }
 
+/** HEAD's commit, or the empty tree on a branch with no commit yet: one process answers both. */
+export async function headOrEmptyTree(checkout: string): Promise<string> {
+  const head = await runPlumbing(checkout, ['rev-parse', '-q', '--verify', '--show-object-format', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
+  const [format = 'sha1', oid = ''] = head.stdout.toString('utf8').split('\n');
+  return head.exitCode === 0 && oid ? oid : emptyTreeOf(format);
+}
+
 const FILE_MODES: readonly FileMode[] = ['100644', '100755', '120000', '160000'];
 
 /** Git's mode string as a FileMode; anything unexpected counts as a regular file. */
