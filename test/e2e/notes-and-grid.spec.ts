@@ -1,7 +1,11 @@
 // The notes editor and the framework grid in Chromium against `serve` on a real clone: typing
 // above the edit line changes nothing, typing below works with autocomplete and diagnostics; the
 // grid highlights an incident's techniques; both screens pass axe-core in both themes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { splitAtEditLine } from '../../shared/edit-line';
+import { git } from '../helpers/fixtures';
 import { checkBothThemes, expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
 import { startServe, type ServedWorkbench } from './support/serve';
 
@@ -65,6 +69,10 @@ test('notes editor: above the line nothing changes, below it typing, autocomplet
 
   await page.keyboard.press('Control+s');
   await expect(screen.getByText('Unsaved changes')).toHaveCount(0);
+  // Saved means on disk, below the edit line, with the generated part as it was.
+  const onDisk = splitAtEditLine(readFileSync(join(served.clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8'));
+  expect(onDisk.notes).toContain('Seen again on WhatsApp (T0155.007: Encrypted Communication Channel) Also (T0155.007: Encrypted Communication Channel).');
+  expect(onDisk.generated).toBe(splitAtEditLine(git(served.clone.path, 'show', 'HEAD:generated_pages/techniques/T0155.007.md')).generated);
   expectCleanPage(problems);
 });
 
@@ -80,11 +88,20 @@ test('grid: the framework with an incident\'s techniques highlighted', async ({ 
   await expect(screen.getByText(/5 techniques used by I00068/)).toBeVisible();
 
   // Keyboard: the focus starts on a used cell; arrows move; Enter opens the technique.
-  await grid.locator('button[tabindex="0"]').focus();
+  const start = grid.locator('li.used button[tabindex="0"]');
+  await expect(start).toHaveCount(1);
+  const startId = await start.getAttribute('data-technique');
+  await start.focus();
   await page.keyboard.press('ArrowDown');
+  const below = grid.locator('button[tabindex="0"]');
+  await expect(below).toBeFocused();
+  await expect(below).not.toHaveAttribute('data-technique', startId ?? '');
   await page.keyboard.press('ArrowUp');
-  await expect(grid.locator('button[tabindex="0"]')).toBeFocused();
+  await expect(grid.locator(`button[data-technique="${startId}"]`)).toBeFocused();
 
   await checkBothThemes(page, 'grid', 'grid');
+  await grid.locator(`button[data-technique="${startId}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/library/${(startId ?? '').replace('.', '\\.')}$`));
   expectCleanPage(problems);
 });
