@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --json] [--only 4,5]`: every speed and memory figure of the workbench, side by side in
  * one run, each with its baseline measured in the same run, against the targets of the design.
- * Prints a table (or JSON with --json) and writes bench-results.json. Figures run in child
+ * Prints a table (or JSON with --json) and writes bench-results.json; exits 1 when a figure could
+ * not be measured or failed its own check (a missed target is reported, not an error). Figures run in child
  * processes from bundles built here, so they measure plain Node running the workbench's code.
  */
 import { execFileSync } from 'node:child_process';
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
       log(table(results));
       log('');
       log(`${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, ${report.machine.platform}, Node ${report.machine.node}; ${report.seconds} s in all. Written to bench-results.json.`);
+    }
+    // A missed target is a figure; a figure that could not be measured (or failed its own check) is an error.
+    const failed = results.filter((r) => r.value === 'failed');
+    if (failed.length > 0) {
+      process.stderr.write(`bench: ${failed.map((r) => `${r.id} failed: ${JSON.stringify(r.detail)}`).join('; ')}\n`);
+      process.exitCode = 1;
     }
   } finally {
     clone.dispose();
