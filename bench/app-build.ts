@@ -16,7 +16,8 @@ export interface AppBuild {
 }
 
 const OUTPUTS = ['dist/node/cli.js', 'dist/renderer/index.html'];
-const SOURCES = ['renderer', 'electron', 'shared', 'package.json'];
+/** What `npm run build` reads: the code, its bundling of the Node side (build-node.mjs; the renderer's vite config is under renderer/), the dependencies. */
+const SOURCES = ['renderer', 'electron', 'shared', 'scripts/build-node.mjs', 'package.json'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
