@@ -11,8 +11,9 @@
 import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseLinkRows, renderLinkRow, splitRowsBlock } from './rows';
-import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedTable } from './scan';
-import { pageWarnings } from './warnings';
+import { parseLinkCell, splitLinkRow, type ScannedTable } from './scan';
+import { scannedBase, scannedLinkRows, scanPageOfKind } from './scanned-page';
+import { pageWarnings, type DescribedRow } from './warnings';
 import type { IncidentPage, IncidentReference, IncidentTechniqueRow, ParseResult } from './types';
 
 const NEWEST = new RegExp(
@@ -56,7 +57,7 @@ export function parseIncidentPage(text: string, marker: string = EDIT_LINE): Par
         hasEditLine: split.hasLine,
         notes: split.notes,
         format: 'newest',
-        warnings: warningsOf(id as string, split.hasLine, techniqueRows),
+        warnings: pageWarnings('incident', id as string, split.hasLine, described(techniqueRows)),
       };
       if (renderIncidentGenerated(page) === split.generated) return { ok: true, page };
     }
@@ -72,9 +73,8 @@ function parseReferenceRow(row: string): IncidentReference | undefined {
 }
 
 function parseLegacy(split: SplitPage): ParseResult<IncidentPage> {
-  const scanned = scanGenerated(split.generated);
-  if ('error' in scanned) return { ok: false, reason: scanned.error };
-  if (!/^incident$/i.test(scanned.title.kindWord)) return { ok: false, reason: `the title names a ${scanned.title.kindWord}, not an Incident` };
+  const scanned = scanPageOfKind('incident', split);
+  if ('reason' in scanned) return { ok: false, reason: scanned.reason };
   const countries = scanned.fields.get('countries') ?? '';
   const comma = countries.indexOf(' , ');
   const references: IncidentReference[] = [];
@@ -85,10 +85,8 @@ function parseLegacy(split: SplitPage): ParseResult<IncidentPage> {
     else if (head === 'technique') techniques.push(...legacyTechniques(table));
   }
   const page: IncidentPage = {
+    ...scannedBase('incident', split, scanned, described(techniques)),
     kind: 'incident',
-    id: scanned.title.id,
-    name: scanned.title.name.trim(),
-    summary: scanned.fields.get('summary') ?? '',
     incidentType: scanned.fields.get('incident type') ?? '',
     yearStarted: scanned.fields.get('year started') ?? '',
     attributedTo: comma < 0 ? countries : countries.slice(0, comma).trim(),
@@ -97,10 +95,6 @@ function parseLegacy(split: SplitPage): ParseResult<IncidentPage> {
     dateAdded: scanned.fields.get('date added') ?? '',
     references,
     techniques,
-    hasEditLine: split.hasLine,
-    notes: split.notes,
-    format: 'legacy',
-    warnings: warningsOf(scanned.title.id, split.hasLine, techniques),
   };
   return { ok: true, page };
 }
@@ -117,17 +111,15 @@ function legacyReferences(table: ScannedTable): IncidentReference[] {
 }
 
 function legacyTechniques(table: ScannedTable): IncidentTechniqueRow[] {
-  return table.rows.flatMap((row) => {
-    const { first, rest } = splitLinkRow(row);
-    const link = parseLinkCell(first);
-    if (!link) return [];
+  return scannedLinkRows(table.rows).map(({ link, rest }) => {
     const linkId = LINK_ID.exec(rest);
-    return [{ technique: { id: link.id, name: link.name }, linkId: linkId ? (linkId[1] as string) : '', description: linkId ? rest.slice(linkId[0].length) : rest }];
+    return { technique: link, linkId: linkId ? (linkId[1] as string) : '', description: linkId ? rest.slice(linkId[0].length) : rest };
   });
 }
 
-function warningsOf(id: string, hasEditLine: boolean, techniques: readonly IncidentTechniqueRow[]): string[] {
-  return pageWarnings('incident', id, hasEditLine, techniques.map((row) => ({ id: row.technique.id, description: row.description })));
+/** The technique rows as the warnings judge them. */
+function described(techniques: readonly IncidentTechniqueRow[]): DescribedRow[] {
+  return techniques.map((row) => ({ id: row.technique.id, description: row.description }));
 }
 
 /** Renders one reference row, the generator's way. */

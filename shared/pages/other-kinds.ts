@@ -5,38 +5,17 @@
  */
 import { EDIT_LINE, splitAtEditLine } from '../edit-line';
 import type { PageKind } from '../ids';
-import { parseLinkCell, scanGenerated, splitLinkRow, type ScannedPage, type ScannedTable } from './scan';
-import { pageWarnings } from './warnings';
+import type { ScannedPage, ScannedTable } from './scan';
+import { scannedBase, scannedLinkRows, scanPageOfKind } from './scanned-page';
 import type { ActorTypePage, CounterPage, CounterRow, MetatechniquePage, ObjectLink, PageBase, ParseResult, PhasePage, TacticPage, TaskPage } from './types';
 
-/** The title word of each kind (`# Actor A001: ...`). */
-const TITLE_WORDS: Readonly<Record<Exclude<PageKind, 'technique' | 'incident'>, RegExp>> = {
-  tactic: /^tactic$/i,
-  phase: /^phase$/i,
-  task: /^task$/i,
-  counter: /^counter$/i,
-  actortype: /^actor( ?type)?$/i,
-  metatechnique: /^metatechnique$/i,
-};
-
-type OtherKind = keyof typeof TITLE_WORDS;
+type OtherKind = Exclude<PageKind, 'technique' | 'incident'>;
 
 function readBase(text: string, kind: OtherKind, marker: string, fieldsOnly = false): { base: PageBase; scanned: ScannedPage } | { reason: string } {
   const split = splitAtEditLine(text, marker);
-  const scanned = scanGenerated(split.generated, { fieldsOnly });
-  if ('error' in scanned) return { reason: scanned.error };
-  if (!TITLE_WORDS[kind].test(scanned.title.kindWord)) return { reason: `the title names a ${scanned.title.kindWord}, not a ${kind}` };
-  const base: PageBase = {
-    kind,
-    id: scanned.title.id,
-    name: scanned.title.name.trim(),
-    summary: scanned.fields.get('summary') ?? '',
-    hasEditLine: split.hasLine,
-    notes: split.notes,
-    format: 'legacy',
-    warnings: pageWarnings(kind, scanned.title.id, split.hasLine),
-  };
-  return { base, scanned };
+  const scanned = scanPageOfKind(kind, split, { fieldsOnly });
+  if ('reason' in scanned) return scanned;
+  return { base: scannedBase(kind, split, scanned), scanned };
 }
 
 function table(scanned: ScannedPage, header: RegExp): ScannedTable | undefined {
@@ -44,18 +23,11 @@ function table(scanned: ScannedPage, header: RegExp): ScannedTable | undefined {
 }
 
 function links(scanned: ScannedPage, header: RegExp): ObjectLink[] {
-  return (table(scanned, header)?.rows ?? []).flatMap((row) => {
-    const link = parseLinkCell(splitLinkRow(row).first);
-    return link ? [{ id: link.id, name: link.name }] : [];
-  });
+  return scannedLinkRows(table(scanned, header)?.rows ?? []).map((row) => row.link);
 }
 
 function counterRows(scanned: ScannedPage): CounterRow[] {
-  return (table(scanned, /^counters$/i)?.rows ?? []).flatMap((row) => {
-    const { first, rest } = splitLinkRow(row);
-    const link = parseLinkCell(first);
-    return link ? [{ counter: { id: link.id, name: link.name }, responseTypes: rest }] : [];
-  });
+  return scannedLinkRows(table(scanned, /^counters$/i)?.rows ?? []).map(({ link, rest }) => ({ counter: link, responseTypes: rest }));
 }
 
 /** The id at the start of a field value: `TA01`, `M004 - Friction` -> `M004`. */

@@ -12,8 +12,8 @@
 import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
 import { parseCounterRows, parseLinkRows, renderLinkRow } from './rows';
-import { parseLinkCell, scanGenerated, splitLinkRow } from './scan';
-import { pageWarnings } from './warnings';
+import { scannedBase, scannedLinkRows, scanPageOfKind } from './scanned-page';
+import { pageWarnings, type DescribedRow } from './warnings';
 import type { AssociatedTechniqueRow, ObjectLink, ParseResult, TechniqueIncidentRow, TechniquePage } from './types';
 
 const NEWEST = new RegExp(
@@ -49,7 +49,7 @@ export function parseTechniquePage(text: string, marker: string = EDIT_LINE): Pa
       hasEditLine: split.hasLine,
       notes: split.notes,
       format: 'newest',
-      warnings: warningsOf(id as string, split.hasLine, incidentRows),
+      warnings: pageWarnings('technique', id as string, split.hasLine, described(incidentRows)),
     };
     // Only claim the newest format when writing it back gives the same bytes.
     if (renderTechniqueGenerated(page) === split.generated) return { ok: true, page };
@@ -69,9 +69,8 @@ function parseTacticPart(part: string): { tactic: ObjectLink | undefined; parent
 }
 
 function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
-  const scanned = scanGenerated(split.generated);
-  if ('error' in scanned) return { ok: false, reason: scanned.error };
-  if (!/^technique$/i.test(scanned.title.kindWord)) return { ok: false, reason: `the title names a ${scanned.title.kindWord}, not a Technique` };
+  const scanned = scanPageOfKind('technique', split);
+  if ('reason' in scanned) return { ok: false, reason: scanned.reason };
   const tacticField = scanned.fields.get('tactic') ?? scanned.fields.get('belongs to tactic stage') ?? '';
   const { tactic, parent } = parseTacticPart(tacticField);
   const incidents: TechniqueIncidentRow[] = [];
@@ -79,36 +78,17 @@ function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
   let counters: TechniquePage['counters'] = [];
   for (const table of scanned.tables) {
     const head = (table.header[0] ?? '').toLowerCase();
-    if (head === 'incident') incidents.push(...table.rows.flatMap((row) => linkRow(row)).map(({ link, rest }) => ({ incident: link, description: rest })));
-    else if (head === 'associated technique') associated.push(...table.rows.flatMap((row) => linkRow(row)).map(({ link, rest }) => ({ technique: link, description: rest })));
+    if (head === 'incident') incidents.push(...scannedLinkRows(table.rows).map(({ link, rest }) => ({ incident: link, description: rest })));
+    else if (head === 'associated technique') associated.push(...scannedLinkRows(table.rows).map(({ link, rest }) => ({ technique: link, description: rest })));
     else if (head === 'counters') counters = parseCounterRows(table.rows.join('\n'));
   }
-  const page: TechniquePage = {
-    kind: 'technique',
-    id: scanned.title.id,
-    name: scanned.title.name.trim(),
-    summary: scanned.fields.get('summary') ?? '',
-    tactic,
-    parent,
-    associated,
-    incidents,
-    counters,
-    hasEditLine: split.hasLine,
-    notes: split.notes,
-    format: 'legacy',
-    warnings: warningsOf(scanned.title.id, split.hasLine, incidents),
-  };
+  const page: TechniquePage = { ...scannedBase('technique', split, scanned, described(incidents)), kind: 'technique', tactic, parent, associated, incidents, counters };
   return { ok: true, page };
 }
 
-function linkRow(row: string): { link: ObjectLink; rest: string }[] {
-  const { first, rest } = splitLinkRow(row);
-  const link = parseLinkCell(first);
-  return link ? [{ link: { id: link.id, name: link.name }, rest }] : [];
-}
-
-function warningsOf(id: string, hasEditLine: boolean, incidents: readonly TechniqueIncidentRow[]): string[] {
-  return pageWarnings('technique', id, hasEditLine, incidents.map((row) => ({ id: row.incident.id, description: row.description })));
+/** The incident rows as the warnings judge them. */
+function described(incidents: readonly TechniqueIncidentRow[]): DescribedRow[] {
+  return incidents.map((row) => ({ id: row.incident.id, description: row.description }));
 }
 
 /** Renders the generated part of a technique page in the newest format (up to, not including, the edit line). */
