@@ -21,13 +21,15 @@ export const MASTER_DATA_PATH = 'DISARM_MASTER_DATA/DISARM_DATA_MASTER.xlsx';
 /** A sheet as rows of cells (the first row is the header). */
 export type SheetRows = readonly (readonly unknown[])[];
 
+/** read-excel-file's module (loaded by the caller: see readSheetsOffThread). */
+type Library = typeof import('read-excel-file/node');
+
 /**
- * Reads each of `sheets` of the workbook `file` with read-excel-file (at `library`, loaded with
- * `load`), a sheet the workbook lacks as no rows. Self-contained on purpose: a worker thread runs
- * it from its source text, so it may use nothing from outside its body.
+ * Reads each of `sheets` of the workbook `file` with read-excel-file, a sheet the workbook lacks as
+ * no rows. Self-contained on purpose: a worker thread runs it from its source text, so it may use
+ * nothing from outside its body.
  */
-async function readSheets(load: (id: string) => unknown, library: string, file: string, sheets: readonly string[]): Promise<SheetRows[]> {
-  const { readSheet, SheetNotFoundError } = load(library) as typeof import('read-excel-file/node');
+async function readSheets({ readSheet, SheetNotFoundError }: Library, file: string, sheets: readonly string[]): Promise<SheetRows[]> {
   return Promise.all(
     sheets.map((sheet) =>
       readSheet(file, sheet).then(
@@ -41,9 +43,14 @@ async function readSheets(load: (id: string) => unknown, library: string, file: 
   );
 }
 
-/** The worker thread's script: readSheets over its workerData, the answer posted back. */
+/**
+ * The worker thread's script: readSheets over its workerData, the answer posted back. The library
+ * is loaded first, outside readSheets' promise, so that a worker unable to load it fails with an
+ * 'error' event (the caller then reads in its own thread) rather than an answer.
+ */
 const WORKER_SCRIPT = `const { parentPort, workerData } = require('node:worker_threads');
-(${readSheets.toString()})(require, workerData.library, workerData.file, workerData.sheets).then(
+const library = require(workerData.library);
+(${readSheets.toString()})(library, workerData.file, workerData.sheets).then(
   (sheets) => parentPort.postMessage({ sheets }),
   (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
 );`;
@@ -51,10 +58,9 @@ const WORKER_SCRIPT = `const { parentPort, workerData } = require('node:worker_t
 /**
  * readSheets in a worker thread. Where a worker cannot load the library (a packaged app whose
  * modules sit in an archive only the main thread reads), the same function runs here instead.
+ * `library` is read-excel-file's module file (tests give a stand-in).
  */
-export async function readSheetsOffThread(file: string, sheets: readonly string[]): Promise<SheetRows[]> {
-  const load = createRequire(import.meta.url);
-  const library = load.resolve('read-excel-file/node');
+export async function readSheetsOffThread(file: string, sheets: readonly string[], library = createRequire(import.meta.url).resolve('read-excel-file/node')): Promise<SheetRows[]> {
   try {
     const answer = await new Promise<{ sheets: SheetRows[] } | { error: string } | undefined>((resolve) => {
       const worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { library, file, sheets } });
@@ -62,7 +68,7 @@ export async function readSheetsOffThread(file: string, sheets: readonly string[
       worker.once('error', () => resolve(undefined));
       worker.once('exit', () => resolve(undefined));
     });
-    if (answer === undefined) return await readSheets(load, library, file, sheets);
+    if (answer === undefined) return await readSheets(createRequire(import.meta.url)(library) as Library, file, sheets);
     if ('error' in answer) throw new Error(answer.error);
     return answer.sheets;
   } catch (error) {
