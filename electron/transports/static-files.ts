@@ -5,7 +5,7 @@
  * host can be made to read anything else on the machine.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { isInside } from '../paths';
 
 /** MIME types of what Vite emits; anything else is not served. */
@@ -59,6 +59,7 @@ export function resolveStaticFile(rendererDir: string, pathname: string): Static
   } catch {
     return undefined;
   }
-  if (!isInside(root, real) || real === root || !real.startsWith(root + sep)) return undefined;
+  // The link-resolved file must still be inside (root itself is a folder, refused above).
+  if (!isInside(root, real)) return undefined;
   return { file: real, contentType };
 }
