@@ -80,7 +80,7 @@ function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
     const head = (table.header[0] ?? '').toLowerCase();
     if (head === 'incident') incidents.push(...scannedLinkRows(table.rows).map(({ link, rest }) => ({ incident: link, description: rest })));
     else if (head === 'associated technique') associated.push(...scannedLinkRows(table.rows).map(({ link, rest }) => ({ technique: link, description: rest })));
-    else if (head === 'counters') counters = parseCounterRows(table.rows.join('\n'));
+    else if (head === 'counters') counters = scannedLinkRows(table.rows).map(({ link, rest }) => ({ counter: link, responseTypes: rest }));
   }
   const page: TechniquePage = { ...scannedBase('technique', split, scanned, described(incidents)), kind: 'technique', tactic, parent, associated, incidents, counters };
   return { ok: true, page };
