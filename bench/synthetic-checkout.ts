@@ -9,11 +9,11 @@
  */
 import { mkdir, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatId, parseId, PAGE_FOLDERS, type IdKind } from '../shared/ids';
+import { formatId, parseId, PAGE_FOLDERS, PAGE_KINDS, type IdKind } from '../shared/ids';
 
-/** Per copied kind, how far apart copies' numbers are (above the largest id of the fixture). */
+/** The kinds copied, and how far apart copies' numbers are (above the largest id of the fixture); the other kinds' pages are written once. */
 const STRIDES: Partial<Record<IdKind, number>> = { technique: 160, incident: 130, counter: 225, task: 45, metatechnique: 15 };
-const COPIED_FOLDERS = ['techniques', 'incidents', 'counters', 'tasks', 'metatechniques'];
+/** Ids of the copied kinds (TK, T, I, C, M: STRIDES' prefixes) inside a page's text. */
 const ID_IN_TEXT = /\b(?:TK|T|I|C|M)\d{3,5}(?:\.\d{3})?\b/g;
 
 export interface SyntheticCheckout {
@@ -29,13 +29,14 @@ export async function makeSyntheticCheckout(source: string, target: string, fact
   for (const entry of await readdir(sourcePages, { withFileTypes: true })) {
     if (entry.isFile()) await copyFile(join(sourcePages, entry.name), join(target, 'generated_pages', entry.name));
   }
-  for (const folder of Object.values(PAGE_FOLDERS)) {
+  for (const kind of PAGE_KINDS) {
+    const folder = PAGE_FOLDERS[kind];
     const from = join(sourcePages, folder);
     const to = join(target, 'generated_pages', folder);
     await mkdir(to, { recursive: true });
     const files = (await readdir(from)).filter((f) => /^[A-Z]+\d[\d.]*\.md$/.test(f));
     const texts = await Promise.all(files.map(async (f) => [f, await readFile(join(from, f), 'utf8')] as const));
-    const copies = COPIED_FOLDERS.includes(folder) ? factor : 1;
+    const copies = STRIDES[kind] ? factor : 1;
     for (let k = 0; k < copies; k++) {
       await Promise.all(
         texts.map(async ([file, text]) => {
