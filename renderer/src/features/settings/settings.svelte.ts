@@ -21,7 +21,16 @@ export class SettingsState {
   /** True when the form differs from what is saved. */
   readonly changed = $derived.by(() => this.form !== undefined && this.#workbench.settings !== undefined && JSON.stringify(this.form) !== JSON.stringify(this.#workbench.settings));
 
+  /**
+   * Fills the form from the settings the workbench read at start (and keeps up to date on every
+   * save); it asks the back end only when that first read failed.
+   */
   async load(): Promise<void> {
+    const known = this.#workbench.settings;
+    if (known) {
+      this.form = { ...known };
+      return;
+    }
     try {
       const settings = await this.#workbench.api.call('settings.get', {});
       this.#workbench.settings = settings;
