@@ -25,12 +25,13 @@ export interface RepairOutcome {
 
 /** Repairs `path` (validated, inside the checkout). */
 export async function repairPage(checkout: string, path: string, marker?: string): Promise<RepairOutcome> {
-  const headSpec = `HEAD:${path}`;
-  const exists = await runGit(checkout, ['cat-file', '-e', headSpec], { expectedExitCodes: [0, 1, 128] });
-  if (exists.exitCode !== 0) throw new ApiError('not-found', `${path} is not in the last commit, so there is no generated part to restore (a new page is checked, not repaired).`);
+  // HEAD's entry for the path (once: its id and mode serve the index below too).
+  const committed = await headEntry(checkout, path);
+  if (!committed) throw new ApiError('not-found', `${path} is not a file in the last commit, so there is no generated part to restore (a new page is checked, not repaired).`);
   // The committed text in both forms: as git stores it (for the index) and as it is checked out (for the work tree: line endings, filters).
-  const stored = (await runGit(checkout, ['cat-file', 'blob', headSpec])).stdout;
-  const checkedOut = (await runGit(checkout, ['cat-file', '--filters', headSpec])).stdout;
+  const [blob, filtered] = await Promise.all([runGit(checkout, ['cat-file', 'blob', committed.oid]), runGit(checkout, ['cat-file', '--filters', `HEAD:${path}`])]);
+  const stored = blob.stdout;
+  const checkedOut = filtered.stdout;
 
   const absolute = join(checkout, path);
   let workTree: RepairAction = 'unchanged';
@@ -49,7 +50,6 @@ export async function repairPage(checkout: string, path: string, marker?: string
   }
 
   const staged = await stagedEntry(checkout, path);
-  const committed = await headEntry(checkout, path);
   let index: RepairAction = 'unchanged';
   if (!staged) {
     // Its deletion was staged: the committed page goes back into the index.
@@ -88,10 +88,12 @@ async function stagedEntry(checkout: string, path: string): Promise<{ mode: stri
   return { mode, oid };
 }
 
-async function headEntry(checkout: string, path: string): Promise<{ mode: string; oid: string }> {
-  const out = await runGitText(checkout, ['ls-tree', '-z', 'HEAD', '--', path]);
-  const [mode = '100644', , oid = ''] = out.split('\t')[0]?.split(' ') ?? [];
-  return { mode, oid };
+/** HEAD's blob at `path`; undefined when HEAD has no file there (nothing, a folder, or no commit yet). */
+async function headEntry(checkout: string, path: string): Promise<{ mode: string; oid: string } | undefined> {
+  const listed = await runGit(checkout, ['ls-tree', '-z', 'HEAD', '--', path], { expectedExitCodes: [0, 128] });
+  const record = listed.stdout.toString('utf8').split('\0').find((r) => r.endsWith(`\t${path}`));
+  const [mode = '', type = '', oid = ''] = record?.slice(0, record.indexOf('\t')).split(' ') ?? [];
+  return type === 'blob' ? { mode, oid } : undefined;
 }
 
 async function writeBlob(checkout: string, bytes: Buffer): Promise<string> {

@@ -89,6 +89,11 @@ describe('the guard on a real checkout', () => {
     expect(git(clone.path, 'status', '--porcelain')).toBe('');
   });
 
+  it('refuses to repair a path the last commit holds no file at (a folder, a new page) as not found', async () => {
+    writeFileSync(join(clone.path, 'generated_pages/incidents/I00130.md'), `# Incident I00130: x\n\n${EDIT_LINE}\n`);
+    for (const path of ['generated_pages/techniques', 'generated_pages/incidents/I00130.md']) expect((await refusal(repo.repair(clone.path, path))).code, path).toBe('not-found');
+  });
+
   it('refuses renaming a page as page-renamed', async () => {
     const renamed = 'generated_pages/techniques/T0155.099.md';
     renameSync(join(clone.path, T0155_007), join(clone.path, renamed));
