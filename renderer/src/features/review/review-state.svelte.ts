@@ -96,7 +96,7 @@ export class ReviewState {
       const paths = snapshot.files.map((f) => f.path);
       this.excluded = this.excluded.filter((p) => paths.includes(p));
       if (!this.selectedPath || !paths.includes(this.selectedPath)) this.selectedPath = snapshot.files[0]?.path;
-      if (!this.messageEdited) this.message = messageFor(snapshot.files.filter((f) => this.included.has(f.path)));
+      if (!this.messageEdited) this.message = this.#suggestedMessage();
     } catch (error) {
       if (generation === this.#generation) this.loadError = messageOf(error);
     } finally {
@@ -107,7 +107,7 @@ export class ReviewState {
   /** Puts a file in or out of the commit. */
   setIncluded(path: string, include: boolean): void {
     this.excluded = include ? withoutPath(this.excluded, path) : withPath(this.excluded, path);
-    if (!this.messageEdited) this.message = messageFor(this.files.filter((f) => this.included.has(f.path)));
+    if (!this.messageEdited) this.message = this.#suggestedMessage();
   }
 
   /** The analyst typed a message. */
@@ -119,7 +119,12 @@ export class ReviewState {
   /** Offers the prefilled message again. */
   resetMessage(): void {
     this.messageEdited = false;
-    this.message = messageFor(this.files.filter((f) => this.included.has(f.path)));
+    this.message = this.#suggestedMessage();
+  }
+
+  /** The prefilled message for the files going into the commit. */
+  #suggestedMessage(): string {
+    return messageFor(this.files.filter((f) => this.included.has(f.path)));
   }
 
   /** Commits the included files with the message. */
