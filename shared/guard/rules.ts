@@ -3,12 +3,13 @@
  * with scripts and CI (`disarm-workbench check --json` prints it), so codes never change meaning;
  * the title and fix are what the review screen and the CLI show an analyst.
  */
+import { EDIT_LINE } from '../edit-line';
 
 /** Every rule the guard can report, with what it means and what to do about it. */
 export const GUARD_RULES = {
   'generated-changed': {
     title: 'Text above the edit line changed',
-    fix: 'Keep your words below the line `DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW`; use Repair to restore the generated part from the last commit.',
+    fix: `Keep your words below the line \`${EDIT_LINE}\`; use Repair to restore the generated part from the last commit.`,
   },
   'edit-line-removed': {
     title: 'The edit line was removed or altered',

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { EDIT_LINE } from '../../../shared/edit-line';
 import { GUARD_RULES, type Violation } from '../../../shared/guard';
 import { checkRange, checkTarget, type CommitReport } from '../../git/guard-check';
 import { openCheckout } from '../../git/open';
@@ -15,7 +16,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type 
 const USAGE = `Usage: disarm-workbench check --repo DIR [--staged | --range A..B] [--json]
 
 Checks that every change is confined below its page's edit line
-("DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"): nothing above the line changed, no
+("${EDIT_LINE}"): nothing above the line changed, no
 index page or generated data file changed, no page deleted or renamed, and every new file is a
 well-formed incident page with a free id.
   --repo DIR     the DISARM framework checkout
