@@ -57,8 +57,10 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
     'drafts.idConflicts': () => idConflicts(store, workspace.require()),
     'drafts.resolveIdConflict': ({ id }) => resolveIdConflict(store, workspace.require(), id),
     'drafts.masterRows': async ({ id }) => {
+      // The draft and the edit line from one read of the store file.
+      const { draft, settings } = await store.draftInContext(id);
       try {
-        return draftToMasterRows(await store.getDraft(id), (await store.getSettings()).editLine);
+        return draftToMasterRows(draft, settings.editLine);
       } catch (error) {
         if (error instanceof NotReadyError) throw new ApiError('bad-request', error.message);
         throw error;

@@ -100,7 +100,7 @@ export class Store {
     return draft;
   }
 
-  /** One draft ('not-found' if there is none), every draft and the settings, from one read of the file: what validating a draft needs. */
+  /** One draft ('not-found' if there is none), every draft and the settings, from one read of the file: what validating or exporting a draft needs. */
   async draftInContext(id: string): Promise<{ draft: Draft; all: Draft[]; settings: Settings }> {
     const data = await this.read();
     const draft = data.drafts[id];

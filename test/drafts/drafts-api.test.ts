@@ -65,6 +65,7 @@ describe('drafts operations', () => {
   it('allocate ids only with a checkout open, then give the master-data rows', async () => {
     const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Rows' }, annotations: [{ id: randomUUID(), quote: 'q', techniqueIds: ['T0143.003'], explanation: 'e', review: 'accepted' }] } });
     expect(await api.dispatch('drafts.masterRows', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await api.dispatch('drafts.masterRows', { id: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await api.dispatch('drafts.allocateIds', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'no-repository' } });
     api.services.workspace.set(api.clone.path);
     const allocated = await call<Draft>('drafts.allocateIds', { id: draft.id });
