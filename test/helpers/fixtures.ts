@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** The project's root folder. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** ../shared beside the project. */
-export const SHARED_DIR = resolve(PROJECT_ROOT, '..', 'shared');
+const SHARED_DIR = resolve(PROJECT_ROOT, '..', 'shared');
 /** The newest DISARM data, as files (not a git checkout). */
 export const DISARM_DIR = join(SHARED_DIR, 'fixtures', 'disarm');
 /** The DISARM history: 30 commits, branch main. */
