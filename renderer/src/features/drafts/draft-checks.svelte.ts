@@ -8,62 +8,50 @@ import { renderDraftIncidentPage } from '../../../../shared/drafts/render-incide
 import { validateDraft, type Diagnostic } from '../../../../shared/validation';
 import { validationContext, type BackEndContext } from '../../lib/validation/back-end-context';
 import { EDIT_LINE } from '../../../../shared/edit-line';
-import type { TechniqueInfo } from '../../../../shared/api/ops/catalog';
+import type { Workbench } from '../../lib/app/workbench.svelte';
 import type { DraftSession } from './draft-session.svelte';
 
 /** What the incident id reads as in a preview of a draft that has none yet. */
 export const PLACEHOLDER_INCIDENT_ID = 'I?????';
 
-/** What the back end knows for validation besides the catalog (retired techniques, ids taken). */
-export type DraftContext = BackEndContext;
-
 export class DraftChecks {
+  readonly #workbench: Workbench;
   readonly #session: () => DraftSession | undefined;
-  readonly #techniques: () => readonly TechniqueInfo[];
-  readonly #marker: () => string;
   /** The back end's part of the context for the open draft, once it has answered. */
-  #backEnd = $state<DraftContext | undefined>(undefined);
+  #backEnd = $state<BackEndContext | undefined>(undefined);
 
   /**
-   * `loadContext` fetches the back end's part of the context (retired techniques from the
-   * checkout's history, ids in use); given, it runs in an effect, so construct this class during a
-   * component's initialisation. Without it the checks know the catalog only.
+   * The checks of the draft `session` gives, over the workbench's catalog and edit-line setting.
+   * The back end's part of the context (retired techniques from the checkout's history, ids in
+   * use) is fetched in an effect, so construct this class during a component's initialisation;
+   * until it answers, or if it cannot, the checks know the catalog only.
    */
-  constructor(options: {
-    session: () => DraftSession | undefined;
-    techniques: () => readonly TechniqueInfo[];
-    marker?: () => string | undefined;
-    loadContext?: (draftId: string) => Promise<DraftContext>;
-  }) {
-    this.#session = options.session;
-    this.#techniques = options.techniques;
-    this.#marker = () => options.marker?.() ?? EDIT_LINE;
-    const load = options.loadContext;
-    if (load) {
-      $effect(() => {
-        const draft = this.#session()?.draft;
-        const draftId = draft?.id;
-        void draft?.incidentId; // a new id changes what is taken
-        if (!draftId) {
-          this.#backEnd = undefined;
-          return;
-        }
-        let current = true;
-        load(draftId).then(
-          (context) => {
-            if (current) this.#backEnd = context;
-          },
-          () => undefined, // the catalog-only checks still run
-        );
-        return () => {
-          current = false;
-        };
-      });
-    }
+  constructor(workbench: Workbench, session: () => DraftSession | undefined) {
+    this.#workbench = workbench;
+    this.#session = session;
+    $effect(() => {
+      const draft = this.#session()?.draft;
+      const draftId = draft?.id;
+      void draft?.incidentId; // a new id changes what is taken
+      if (!draftId) {
+        this.#backEnd = undefined;
+        return;
+      }
+      let current = true;
+      workbench.api.call('drafts.context', { id: draftId }).then(
+        (context) => {
+          if (current) this.#backEnd = context;
+        },
+        () => undefined, // the catalog-only checks still run
+      );
+      return () => {
+        current = false;
+      };
+    });
   }
 
   /** The framework's techniques as rendering and validation look them up. */
-  readonly lookup = $derived.by((): FrameworkLookup => lookupFromList(this.#techniques()));
+  readonly lookup = $derived.by((): FrameworkLookup => lookupFromList(this.#workbench.catalog.techniques));
 
   /** The whole context: built again when the catalog or the back end's answer changes, not at each keystroke. */
   readonly #context = $derived(validationContext(this.lookup, this.#backEnd));
@@ -71,7 +59,7 @@ export class DraftChecks {
   /** Every diagnostic of the draft. */
   readonly diagnostics = $derived.by((): Diagnostic[] => {
     const session = this.#session();
-    if (!session || this.#techniques().length === 0) return [];
+    if (!session || this.#workbench.catalog.techniques.length === 0) return [];
     return validateDraft(session.draft, this.#context);
   });
 
@@ -101,7 +89,7 @@ export class DraftChecks {
     const draft = session.draft;
     try {
       const shown = draft.incidentId ? draft : { ...draft, incidentId: PLACEHOLDER_INCIDENT_ID };
-      return { markdown: renderDraftIncidentPage(shown, this.lookup, undefined, this.#marker()) };
+      return { markdown: renderDraftIncidentPage(shown, this.lookup, undefined, this.#workbench.settings?.editLine ?? EDIT_LINE) };
     } catch (error) {
       return { markdown: '', error: error instanceof Error ? error.message : String(error) };
     }
