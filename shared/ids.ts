@@ -170,6 +170,3 @@ export function pageOfPath(path: string): { kind: PageKind; id: string } | undef
   if (!kind || !isId(id, kind)) return undefined;
   return { kind, id };
 }
-
-/** Matches id-shaped words in free text (including malformed ones such as `T155.7`), for linting. */
-export const ID_LIKE_PATTERN = /\b(?:TA|TK|IT|[TPICAMDFS])\d+(?:\.\d+)?\b/g;

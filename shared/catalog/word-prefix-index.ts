@@ -8,7 +8,7 @@
 import { withPrefix } from './sorted-prefix';
 
 /** Words of a name as the index sees them: letters and digits, lower-cased. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
 }
 
