@@ -16,8 +16,6 @@ import { parseRawDiff, type RawChange } from './core/raw-diff';
 import { headOrEmptyTree } from './core/trees';
 import { collectWorktreeChanges } from './worktree-changes';
 
-export { changesBetween, type CollectedChanges } from './collected-changes';
-
 /** What to check (a range's commits are collected one by one: changesBetween). */
 export type GuardTarget =
   | { readonly kind: 'worktree' }

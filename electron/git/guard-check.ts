@@ -4,12 +4,12 @@
  */
 import { ApiError } from '../../shared/api/errors';
 import { checkChanges, type GuardChange, type GuardOptions, type NewPageCheck, type Violation } from '../../shared/guard';
-import { addsFiles, type CollectedChanges } from './collected-changes';
+import { addsFiles, changesBetween, type CollectedChanges } from './collected-changes';
 import { explained } from './core/errors';
 import { runGit, runGitText } from './core/runner';
 import { emptyTree } from './core/trees';
 import { validRevision, validRevisionRange } from './core/validate-revision';
-import { changesBetween, collectChanges, type GuardTarget } from './guard-changes';
+import { collectChanges, type GuardTarget } from './guard-changes';
 
 /** How the guard judges new incident pages; the full check by default. */
 export interface GuardCheckOptions {
@@ -28,7 +28,7 @@ export async function judge(collected: CollectedChanges, options: GuardCheckOpti
  * needs the page model (parser and renderer), loaded only when a change brings a file in; the
  * other changes never call it (and a call would fail loudly rather than check less).
  */
-export async function guardOptions(options: GuardCheckOptions, changes: readonly GuardChange[]): Promise<GuardOptions> {
+async function guardOptions(options: GuardCheckOptions, changes: readonly GuardChange[]): Promise<GuardOptions> {
   const marker = options.marker !== undefined ? { marker: options.marker } : {};
   if (options.checkNewPage) return { checkNewPage: options.checkNewPage, ...marker };
   if (!addsFiles(changes)) return { checkNewPage: noNewPage, ...marker };

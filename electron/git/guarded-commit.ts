@@ -34,7 +34,7 @@ export async function guardedCommit(checkout: string, request: CommitRequest & G
 }
 
 /** The error for a refused commit: one line per violation, and the violations as details. */
-export function guardRefusal(violations: readonly Violation[]): ApiError {
+function guardRefusal(violations: readonly Violation[]): ApiError {
   const lines = violations.slice(0, 20).map((v) => `${v.file}${v.line > 0 ? `:${v.line}` : ''} [${v.rule}] ${v.message}`);
   const more = violations.length > 20 ? `\n...and ${violations.length - 20} more.` : '';
   return new ApiError('guard-violation', `The commit was refused: ${violations.length === 1 ? 'a change breaks' : `${violations.length} changes break`} the edit-line rule (nothing above a page's edit line may change).\n${lines.join('\n')}${more}`, {

@@ -7,7 +7,7 @@ import { runGitText } from './core/runner';
 import { validRemoteName } from './core/validate';
 
 /** The remotes of the checkout, by name. */
-export async function listRemotes(checkout: string): Promise<string[]> {
+async function listRemotes(checkout: string): Promise<string[]> {
   return (await runGitText(checkout, ['remote'])).split('\n').filter((name) => name !== '');
 }
 

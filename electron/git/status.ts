@@ -42,7 +42,7 @@ export async function readStatus(checkout: string): Promise<RepositoryStatus> {
 }
 
 /** Parses `git status --porcelain=v2 -z --branch`. */
-export function parsePorcelainV2(out: string): { upstream?: { name: string; ahead: number; behind: number }; files: FileStatus[] } {
+function parsePorcelainV2(out: string): { upstream?: { name: string; ahead: number; behind: number }; files: FileStatus[] } {
   const fields = out.split('\0');
   const files: FileStatus[] = [];
   let upstreamName: string | undefined;

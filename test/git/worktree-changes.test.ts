@@ -10,7 +10,7 @@ import { chmodSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, uti
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
-import type { CollectedChanges } from '../../electron/git/guard-changes';
+import type { CollectedChanges } from '../../electron/git/collected-changes';
 import { collectChanges } from '../../electron/git/guard-changes';
 import { readWorktreeDirectly, stageIntoScratchIndex } from '../../electron/git/worktree-changes';
 import { DISARM_DIR, git } from '../helpers/fixtures';

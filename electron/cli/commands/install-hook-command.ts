@@ -14,9 +14,9 @@ import { findPackageRoot } from '../../shell/package-root';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type Command } from '../command';
 
 /** The line that marks a hook as ours (how a second install recognises it). */
-export const HOOK_MARKER = '# disarm-workbench pre-commit hook';
+const HOOK_MARKER = '# disarm-workbench pre-commit hook';
 /** Where an earlier pre-commit hook is kept; ours runs it first. */
-export const CHAINED_HOOK = 'pre-commit.before-disarm-workbench';
+const CHAINED_HOOK = 'pre-commit.before-disarm-workbench';
 
 const USAGE = `Usage: disarm-workbench install-hook --repo DIR
 
@@ -25,7 +25,7 @@ line (it runs \`disarm-workbench check --staged\`). An existing pre-commit hook 
 ${CHAINED_HOOK} and still runs first. Running it again updates the hook.`;
 
 /** The hook script: the chained hook first, then the check, by absolute paths. */
-export function hookScript(node: string, cli: string): string {
+function hookScript(node: string, cli: string): string {
   return `#!/bin/sh
 ${HOOK_MARKER}: refuses commits that change anything above a page's edit line.
 # Installed by \`disarm-workbench install-hook\`; run that again to update it. A pre-commit hook

@@ -15,7 +15,7 @@ export type UnsafeCategory = keyof NonNullable<SimpleGitOptions['unsafe']>;
  * `protocol.*.allow` setting, so `ext::` (runs a command) and `fd::` are refused even when a
  * poisoned `.git/config` sets `protocol.ext.allow=always`. `file` is needed for local remotes and bundles.
  */
-export const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
+const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
 
 /** Variables that point git at another repository or index; the runner sets these itself when needed. */
 const REPOSITORY_LOCATION = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_PREFIX', 'GIT_QUARANTINE_PATH'];
@@ -45,7 +45,7 @@ const USER_SETTINGS: Readonly<Record<string, UnsafeCategory>> = {
 };
 
 /** A folder where no hook can exist: `core.hooksPath` points here when hooks must not run. */
-export const NO_HOOKS_PATH = process.platform === 'win32' ? 'NUL' : '/dev/null';
+const NO_HOOKS_PATH = process.platform === 'win32' ? 'NUL' : '/dev/null';
 
 /** What the runner passes to simple-git for one call. */
 export interface GitProcessSettings {

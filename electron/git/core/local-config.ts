@@ -65,7 +65,7 @@ export async function readConfig(checkout: string, baseEnv?: NodeJS.ProcessEnv):
 }
 
 /** The settings of the checkout's own config among `entries` that would run a program. */
-export function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting[] {
+function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting[] {
   const found: UnsafeSetting[] = [];
   for (const { scope, key, value } of entries) {
     if (!CHECKOUT_SCOPES.includes(scope)) continue;
