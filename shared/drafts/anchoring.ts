@@ -17,10 +17,10 @@ import approxSearch from 'approx-string-match';
 import type { Draft, QuoteAnchor, TextQuoteSelector } from './model';
 
 /** Characters of context kept either side of a quote (Hypothesis keeps 32). */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 /** The share of a quote's characters an approximate match may get wrong and still count. */
-export const MAX_ERROR_RATE = 0.25;
+const MAX_ERROR_RATE = 0.25;
 
 /** Text normalised for matching, with the way back to offsets in the original text. */
 export interface NormalizedText {
@@ -61,7 +61,7 @@ export function normalizeForMatching(original: string): NormalizedText {
 }
 
 /** The normalised form of a quote to look for: also trimmed, since edge whitespace is never meant. */
-export function normalizeQuote(quote: string): string {
+function normalizeQuote(quote: string): string {
   return normalizeForMatching(quote).text.trim();
 }
 

@@ -13,7 +13,7 @@ import { describeQuote } from './anchoring';
 import { DRAFT_SCHEMA_VERSION, Draft } from './model';
 
 /** The version-1 draft shape, as the first release wrote it. */
-export const DraftV1 = z.object({
+const DraftV1 = z.object({
   version: z.literal(1),
   id: z.uuid(),
   incidentId: z.string().optional(),
@@ -48,7 +48,7 @@ export const DraftV1 = z.object({
   created: z.number().int().min(0).max(8.64e15),
   modified: z.number().int().min(0).max(8.64e15),
 });
-export type DraftV1 = z.infer<typeof DraftV1>;
+type DraftV1 = z.infer<typeof DraftV1>;
 
 /** Fresh ids for parts that had none in older versions (the caller's random source). */
 export interface MigrationContext {
@@ -56,7 +56,7 @@ export interface MigrationContext {
 }
 
 /** The schema version a raw draft declares (v1 called it `version`), or undefined. */
-export function draftVersionOf(raw: unknown): number | undefined {
+function draftVersionOf(raw: unknown): number | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Record<string, unknown>;
   const version = record.schemaVersion ?? record.version;
@@ -72,7 +72,7 @@ export class DraftMigrationError extends Error {
 }
 
 /** Migrates a version-1 draft to version 2. */
-export function migrateDraftV1(v1: DraftV1, context: MigrationContext): Draft {
+function migrateDraftV1(v1: DraftV1, context: MigrationContext): Draft {
   const source = v1.sourceText === '' ? undefined : { id: context.newId(), title: v1.title, text: v1.sourceText };
   const annotations = v1.annotations.map((a) => {
     const hasRange = source !== undefined && a.start !== undefined && a.end !== undefined && a.end >= a.start && a.end <= source.text.length;

@@ -34,10 +34,10 @@ export const DraftUuid = z.uuid('not a uuid');
 export const IncidentId = z.string().refine((s) => isId(s, 'incident'), 'not an incident id (I + 5 digits, e.g. I00131)');
 
 /** An allocated incident-technique link id such as `IT00000548`. */
-export const LinkId = z.string().refine((s) => isId(s, 'incidenttechnique'), 'not an incident-technique id (IT + 8 digits)');
+const LinkId = z.string().refine((s) => isId(s, 'incidenttechnique'), 'not an incident-technique id (IT + 8 digits)');
 
 /** An ISO 8601 timestamp in UTC, as `Date.prototype.toISOString` writes it. */
-export const Timestamp = z.iso.datetime({ message: 'not an ISO timestamp' });
+const Timestamp = z.iso.datetime({ message: 'not an ISO timestamp' });
 
 /**
  * The incident's own fields, as the master data's `incidents` sheet names them. `summary` is

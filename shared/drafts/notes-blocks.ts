@@ -30,12 +30,12 @@ const BLOCK = new RegExp(`<!-- disarm-workbench:begin draft=(${UUID}) incident=(
 export const NOTES_MARKER = new RegExp(`<!-- disarm-workbench:(?:begin draft=${UUID} incident=(?:${INCIDENT})|end draft=${UUID}) -->`, 'g');
 
 /** The begin marker of a block. */
-export function beginMarker(draftId: string, incidentId: string): string {
+function beginMarker(draftId: string, incidentId: string): string {
   return `<!-- disarm-workbench:begin draft=${draftId} incident=${incidentId} -->`;
 }
 
 /** The end marker of a block. */
-export function endMarker(draftId: string): string {
+function endMarker(draftId: string): string {
   return `<!-- disarm-workbench:end draft=${draftId} -->`;
 }
 

@@ -26,6 +26,6 @@ export function parseDescription(cell: string): { quote: string; explanation: st
 }
 
 /** A framework-text cell back to framework text: `<br>` as a line break, `\|` as `|`. */
-export function cellToFrameworkText(cell: string): string {
+function cellToFrameworkText(cell: string): string {
   return cell.replace(/<br>/g, '\n').replace(/\\\|/g, '|');
 }

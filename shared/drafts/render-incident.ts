@@ -21,7 +21,7 @@ import { upsertBlock } from './notes-blocks';
 import { renderDescription } from './render-description';
 
 /** Thrown when a draft cannot be rendered yet (no incident id). */
-export class RenderError extends Error {
+class RenderError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RenderError';
@@ -53,7 +53,7 @@ export function techniqueRows(draft: Draft, lookup: FrameworkLookup, marker: str
 }
 
 /** The draft as an incident page (without notes). */
-export function draftToIncidentPage(draft: Draft, lookup: FrameworkLookup, marker: string = EDIT_LINE): IncidentPage {
+function draftToIncidentPage(draft: Draft, lookup: FrameworkLookup, marker: string = EDIT_LINE): IncidentPage {
   const id = draft.incidentId;
   if (!id) throw new RenderError('The draft has no incident id yet: allocate one first.');
   const f = draft.incident;
@@ -93,7 +93,7 @@ export function renderDraftIncidentGenerated(draft: Draft, lookup: FrameworkLook
 }
 
 /** The body of the draft's block below the incident page's line: the analyst's notes. */
-export function incidentNotesBody(draft: Draft): string {
+function incidentNotesBody(draft: Draft): string {
   return draft.incident.notes.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
 }
 
@@ -113,7 +113,7 @@ export function renderDraftIncidentPage(draft: Draft, lookup: FrameworkLookup, e
  * (`| Incident | Descriptions given for this incident |`), one row per quote tagged with it, so a
  * maintainer can move it into the master data as it is. Undefined when no quote is tagged with it.
  */
-export function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string | undefined {
+function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string | undefined {
   const id = draft.incidentId;
   if (!id) throw new RenderError('The draft has no incident id yet: allocate one first.');
   const quotes = taggedAnnotations(draft).filter((a) => a.techniqueIds.some((t) => t.trim() === techniqueId));

@@ -42,7 +42,7 @@ export function didYouMean(lookup: FrameworkLookup, id: string, writtenName?: st
 }
 
 /** Techniques whose names share the most words with `name` (to replace a retired one). */
-export function similarByName(lookup: FrameworkLookup, name: string, limit = 3): TechniqueRef[] {
+function similarByName(lookup: FrameworkLookup, name: string, limit = 3): TechniqueRef[] {
   const words = new Set(name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
   if (words.size === 0) return [];
   const scored = lookup
