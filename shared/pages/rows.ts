@@ -2,6 +2,7 @@
  * Rows of the newest format's object tables: `| [ID Name](../../generated_pages/<folder>/ID.md) | cell | ... |`.
  * Cells are kept as written; a raw `|` inside a description stays in it (the generator wrote some).
  */
+import { renderTableRow } from '../markdown/table-cell';
 import type { CounterRow, ObjectLink } from './types';
 
 const LINK_ROW = /^\| \[([^\]\n]*)\]\(([^)\n]*)\) \| ([\s\S]*) \|$/;
@@ -69,5 +70,5 @@ export function parseCounterRows(block: string): CounterRow[] {
 
 /** Renders one link row with its other cells, ending with a line break. */
 export function renderLinkRow(link: ObjectLink, folder: string, cells: readonly string[]): string {
-  return `| [${link.id} ${link.name}](${pageHref(folder, link.id)}) | ${cells.join(' | ')} |\n`;
+  return renderTableRow([`[${link.id} ${link.name}](${pageHref(folder, link.id)})`, ...cells]) + '\n';
 }
