@@ -55,7 +55,7 @@ export function createDispatcher(handlers: Handlers, logError: ErrorLogger = def
 export type Dispatch = ReturnType<typeof createDispatcher>;
 
 /** "field: message; other: message", the way an analyst can act on it. */
-export function describeZodError(error: ZodError): string {
+function describeZodError(error: ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))

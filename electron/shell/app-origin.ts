@@ -7,7 +7,7 @@
 /** The scheme registered as privileged before the app is ready. */
 export const APP_SCHEME = 'app';
 /** The one host of the scheme. */
-export const APP_HOST = 'workbench';
+const APP_HOST = 'workbench';
 /** The page the window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

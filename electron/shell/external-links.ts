@@ -5,7 +5,7 @@
  */
 
 /** The longest URL handed to the system browser. */
-export const MAX_EXTERNAL_URL_LENGTH = 2048;
+const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 /** The verdict on one URL. */
 export type ExternalLinkCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The folder name under the platform's application-data folder. */
-export const APP_DATA_NAME = 'disarm-workbench';
+const APP_DATA_NAME = 'disarm-workbench';
 
 /** The user data folder for `platform`, from the environment and home folder given. */
 export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {

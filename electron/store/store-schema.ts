@@ -37,16 +37,16 @@ export function emptyStore(): StoreData {
 }
 
 /** The version-1 store file. */
-export const StoreV1 = z.object({
+const StoreV1 = z.object({
   version: z.literal(1),
   drafts: z.array(z.unknown()).default([]),
   settings: z.object({ author: z.string().default(''), darkMode: z.boolean().optional() }).default({ author: '' }),
   recent: z.array(z.string()).default([]),
 });
-export type StoreV1 = z.infer<typeof StoreV1>;
+type StoreV1 = z.infer<typeof StoreV1>;
 
 /** The version a raw store file declares (v1 called it `version`), or undefined. */
-export function storeVersionOf(raw: unknown): number | undefined {
+function storeVersionOf(raw: unknown): number | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const record = raw as Record<string, unknown>;
   const version = record.schemaVersion ?? record.version;
@@ -93,7 +93,7 @@ export function readStore(raw: unknown, context: StoreMigrationContext): ReadOut
 }
 
 /** Migrates a version-1 store to version 2. */
-export function migrateStoreV1(v1: StoreV1, context: StoreMigrationContext): { data: StoreData; lost: LostDraft[] } {
+function migrateStoreV1(v1: StoreV1, context: StoreMigrationContext): { data: StoreData; lost: LostDraft[] } {
   const { drafts, lost } = migrateDrafts(v1.drafts, context);
   const author = /^\s*(.*?)\s*<([^>]*)>\s*$/.exec(v1.settings.author);
   const authorName = (author ? author[1] : v1.settings.author.trim()) ?? '';

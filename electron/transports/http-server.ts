@@ -25,7 +25,7 @@ import { SECURITY_HEADERS } from '../shell/csp';
 import { resolveStaticFile } from './static-files';
 
 /** The only address the server binds and answers at. */
-export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST = '127.0.0.1';
 /** Larger request bodies are refused (an incident draft with its source article is far smaller). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** A comment line on the event stream this often keeps idle connections from being dropped. */
@@ -56,7 +56,7 @@ export interface RunningHttpServer {
 }
 
 /** A fresh token: 256 random bits, URL-safe. */
-export function createToken(): string {
+function createToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
@@ -185,7 +185,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 }
 
 /** The HTTP status that goes with an api error code (the body says the rest). */
-export function statusOf(code: ApiErrorCode): number {
+function statusOf(code: ApiErrorCode): number {
   switch (code) {
     case 'bad-request':
     case 'not-a-checkout':
