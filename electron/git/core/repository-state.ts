@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { runPlumbing } from './plumbing';
-import { runGit, runGitText } from './runner';
+import { runGit } from './runner';
 
 /** What HEAD is. */
 export type HeadState =
@@ -29,14 +29,21 @@ export interface RepositoryState {
 
 /**
  * The git folder, the object format and HEAD in one process (an operation asks once, not once per
- * step). An unborn branch makes that call fail; it is then read step by step.
+ * step). On an unborn branch HEAD names no commit and that call fails; the folders and HEAD's
+ * branch are then read by two processes at once.
  */
 export async function repositoryState(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<RepositoryState> {
   const read = await readState(checkout, [], baseEnv);
   if (read) return read.state;
   const env = baseEnv ? { baseEnv } : {};
-  const format = (await runPlumbing(checkout, ['rev-parse', '--show-object-format'], env)).stdout.toString('utf8').trim();
-  return { gitDir: await gitDirOf(checkout), objectFormat: format, head: await headState(checkout) };
+  const [folders, symbolic] = await Promise.all([
+    runPlumbing(checkout, ['rev-parse', '--absolute-git-dir', '--show-object-format'], env),
+    runGit(checkout, ['symbolic-ref', '-q', 'HEAD'], { expectedExitCodes: [0, 1], ...env }),
+  ]);
+  const [gitDir = '', objectFormat = ''] = folders.stdout.toString('utf8').split('\n');
+  // Not on a branch either: a detached HEAD that names no commit (a damaged checkout).
+  const head: HeadState = symbolic.exitCode === 0 ? { kind: 'unborn', name: symbolic.stdout.toString('utf8').trim().replace(/^refs\/heads\//, '') } : { kind: 'detached', oid: '' };
+  return { gitDir, objectFormat, head };
 }
 
 /**
@@ -56,23 +63,6 @@ async function readState(checkout: string, before: readonly string[], baseEnv?: 
   if (out.exitCode !== 0 || !gitDir || !objectFormat || !/^[0-9a-f]+$/.test(oid) || !symbolic) return undefined;
   const head: HeadState = symbolic === 'HEAD' ? { kind: 'detached', oid } : { kind: 'branch', name: symbolic.replace(/^refs\/heads\//, ''), oid };
   return { before: lines.slice(0, before.length), state: { gitDir, objectFormat, head } };
-}
-
-/** The checkout's git folder (absolute); for a linked worktree, its own git folder. */
-async function gitDirOf(checkout: string): Promise<string> {
-  return (await runGitText(checkout, ['rev-parse', '--absolute-git-dir'])).trim();
-}
-
-/** What HEAD points at. */
-async function headState(checkout: string): Promise<HeadState> {
-  const symbolic = await runGit(checkout, ['symbolic-ref', '-q', 'HEAD'], { expectedExitCodes: [0, 1] });
-  const commit = await runGit(checkout, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { expectedExitCodes: [0, 1] });
-  const oid = commit.stdout.toString('utf8').trim();
-  if (symbolic.exitCode === 0) {
-    const name = symbolic.stdout.toString('utf8').trim().replace(/^refs\/heads\//, '');
-    return commit.exitCode === 0 ? { kind: 'branch', name, oid } : { kind: 'unborn', name };
-  }
-  return { kind: 'detached', oid };
 }
 
 /** Which operation is under way, from the files git leaves in its folder. */
