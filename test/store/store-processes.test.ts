@@ -90,6 +90,7 @@ describe('a process killed in the middle of writing', () => {
 
     // Temporary files of killed processes are cleaned up once they are old.
     const leftovers = readdirSync(dir.path).filter((n) => n.endsWith('.tmp'));
+    expect(leftovers.length).toBeGreaterThanOrEqual(killedMidWrite);
     const old = new Date(Date.now() - 5 * 60_000);
     for (const name of leftovers) utimesSync(join(dir.path, name), old, old);
     const store = await Store.open({ dir: dir.path });

@@ -70,7 +70,9 @@ describe('Store: drafts', () => {
     const drafts = await Promise.all(Array.from({ length: 20 }, (_, i) => store.createDraft({ incident: { name: `d${i}` } })));
     expect(Object.keys(onDisk().drafts)).toHaveLength(20);
     await Promise.all(drafts.map((d) => store.updateDraft(d.id, { incident: { summary: `s-${d.incident.name}` } })));
-    for (const d of Object.values(onDisk().drafts)) expect(d.incident.summary).toBe(`s-${d.incident.name}`);
+    const saved = Object.values(onDisk().drafts);
+    expect(saved).toHaveLength(20);
+    for (const d of saved) expect(d.incident.summary).toBe(`s-${d.incident.name}`);
   });
 
   it('leaves no temporary file behind', async () => {
