@@ -3,7 +3,7 @@
  * under commands/, loaded when it runs; this file only finds it, runs it and turns usage errors
  * into exit code 2.
  */
-import { EXIT_USAGE, UsageError, type Command, type CommandIO } from './command';
+import { EXIT_USAGE, UsageError, type CommandIO } from './command';
 import { commands } from './commands';
 
 const PROGRAM = 'disarm-workbench';
@@ -72,4 +72,3 @@ function processIO(): CommandIO {
   };
 }
 
-export type { Command };
