@@ -2,7 +2,8 @@
  * Every extension of the notes editor in one list: a plain-text editor with line numbers,
  * history and the usual keys, plus the three features of the notes editor: the generated part
  * read-only and set apart, technique autocomplete, and the validation rules as diagnostics.
- * The editor host (components/CodeEditor.svelte) adds the workbench's theme and the accessible name.
+ * The editor host (components/CodeEditor.svelte) adds the workbench's theme, the accessible name
+ * and the report of each change.
  */
 import { completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -20,8 +21,6 @@ export interface NotesSetupOptions {
   readonly marker: string;
   readonly search: TechniqueSearch;
   readonly check: NotesCheck;
-  /** Called with the new text after every change. */
-  readonly onChange: (text: string) => void;
 }
 
 /** The notes editor's extensions. */
@@ -39,8 +38,5 @@ export function notesSetup(options: NotesSetupOptions): Extension {
     // Never offered above the edit line, where nothing can be typed.
     mentionCompletion(options.search, { offerAt: isEditable }),
     notesLinter(options.check),
-    EditorView.updateListener.of((update) => {
-      if (update.docChanged) options.onChange(update.state.doc.toString());
-    }),
   ];
 }
