@@ -1,4 +1,6 @@
 /** The catalog operations through the dispatcher, as both transports call them. */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
 
@@ -36,6 +38,16 @@ describe('catalog operations', () => {
   });
 
   it('reload the checkout and say how many pages it read (every object page of the newest commit)', async () => {
+    expect(await api.dispatch('catalog.reload', {})).toEqual({ ok: true, result: { pages: 772 } });
+    // The same count would come from the catalog already loaded: a page added on disk shows that
+    // a reload reads the files again (and its removal, that the next one does too).
+    const added = join(api.clone.path, 'generated_pages/counters/C99999.md');
+    writeFileSync(added, readFileSync(join(api.clone.path, 'generated_pages/counters/C00006.md'), 'utf8').replace('C00006', 'C99999'));
+    try {
+      expect(await api.dispatch('catalog.reload', {})).toEqual({ ok: true, result: { pages: 773 } });
+    } finally {
+      rmSync(added);
+    }
     expect(await api.dispatch('catalog.reload', {})).toEqual({ ok: true, result: { pages: 772 } });
   });
 
