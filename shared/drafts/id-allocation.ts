@@ -7,8 +7,9 @@
  *
  * The ids "ever seen" are gathered in electron/ (git, files); this module only decides.
  */
+import { z } from 'zod';
 import { formatId, parseId } from '../ids';
-import type { Draft } from './model';
+import { DraftUuid, type Draft } from './model';
 
 /** Ids already taken, by kind. */
 export interface UsedIds {
@@ -62,19 +63,23 @@ export function allocateDraftIds(draft: Draft, taken: UsedIds): Draft {
   return { ...draft, incidentId, annotations };
 }
 
-/** A draft whose ids someone else has taken meanwhile (typically a branch just pulled). */
-export interface IdConflict {
-  readonly draftId: string;
-  readonly draftName: string;
+/**
+ * A draft whose ids someone else has taken meanwhile (typically a branch just pulled). A schema,
+ * since it is also the drafts.idConflicts answer (shared/api/ops/drafts.ts).
+ */
+export const IdConflict = z.object({
+  draftId: DraftUuid,
+  draftName: z.string(),
   /** The draft's incident id, if taken. */
-  readonly incidentId?: string;
+  incidentId: z.string().optional(),
   /** The draft's link ids that are taken. */
-  readonly linkIds: readonly string[];
+  linkIds: z.array(z.string()).readonly(),
   /** Where the taken ids are now used. */
-  readonly takenBy: 'checkout' | 'another draft';
+  takenBy: z.enum(['checkout', 'another draft']),
   /** What the draft would get instead (the next free ids). */
-  readonly suggestedIncidentId?: string;
-}
+  suggestedIncidentId: z.string().optional(),
+});
+export type IdConflict = z.infer<typeof IdConflict>;
 
 /**
  * Drafts whose incident or link ids are taken by the checkout (its files, history and master

@@ -6,18 +6,9 @@
 import { z } from 'zod';
 import { defineOperation } from '../define';
 import { DraftChanges, DraftInput } from '../../drafts/changes';
+import { IdConflict } from '../../drafts/id-allocation';
 import { Draft, DraftSummary, DraftUuid } from '../../drafts/model';
 import { RULE_CODES, type RuleCode } from '../../validation/rules';
-
-/** A conflict between a draft's ids and ids someone else took (see shared/drafts/id-allocation). */
-export const IdConflictSchema = z.object({
-  draftId: DraftUuid,
-  draftName: z.string(),
-  incidentId: z.string().optional(),
-  linkIds: z.array(z.string()).readonly(),
-  takenBy: z.enum(['checkout', 'another draft']),
-  suggestedIncidentId: z.string().optional(),
-});
 
 /** A validation diagnostic (see shared/validation/types.ts). */
 export const DiagnosticSchema = z.object({
@@ -81,7 +72,7 @@ export const draftsOperations = {
   'drafts.idConflicts': defineOperation({
     summary: 'Drafts whose ids were taken meanwhile (typically by a pulled branch), each with the next free id to offer.',
     input: z.object({}).strict(),
-    output: z.array(IdConflictSchema),
+    output: z.array(IdConflict),
   }),
   'drafts.resolveIdConflict': defineOperation({
     summary: 'Gives a conflicting draft the next free ids for those that were taken.',
