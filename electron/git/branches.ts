@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/api/errors';
 import { assertNoOperationInProgress, repositoryState } from './core/repository-state';
 import { runGit, runGitText } from './core/runner';
 import { validBranchName } from './core/validate';
-import { readStatus } from './status';
+import { changedFiles } from './status';
 
 /** A local branch. */
 export interface BranchInfo {
@@ -60,8 +60,8 @@ export async function switchBranch(checkout: string, name: string): Promise<void
 
 /** Refuses when a tracked file has staged or unstaged changes (untracked files are left alone by git). */
 export async function assertNoUncommittedChanges(checkout: string, what: string): Promise<void> {
-  const status = await readStatus(checkout);
-  const changed = status.files.filter((f) => !f.untracked);
+  // The files alone: the callers (switch, pull) have read where HEAD is already.
+  const changed = (await changedFiles(checkout)).files.filter((f) => !f.untracked);
   if (changed.length === 0) return;
   const list = changed.slice(0, 5).map((f) => f.path).join(', ');
   throw new ApiError('conflict', `${what}: you have changes that are not committed (${list}${changed.length > 5 ? ', ...' : ''}). Commit them first; the workbench never switches or pulls over uncommitted work.`, {

@@ -36,13 +36,17 @@ const CHANGE: Readonly<Record<string, FileChange>> = { A: 'added', M: 'modified'
 /** The status of `checkout`. */
 export async function readStatus(checkout: string): Promise<RepositoryStatus> {
   // The files and where HEAD is, read together (both only read).
-  const [out, { gitDir, head }] = await Promise.all([runGitText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--ignore-submodules=all']), repositoryState(checkout)]);
-  const parsed = parsePorcelainV2(out);
+  const [parsed, { gitDir, head }] = await Promise.all([changedFiles(checkout), repositoryState(checkout)]);
   return { head, ...(parsed.upstream ? { upstream: parsed.upstream } : {}), operation: operationInProgress(gitDir), files: parsed.files };
 }
 
+/** The changed files and the upstream, from `git status` alone (for a caller that knows where HEAD is already). */
+export async function changedFiles(checkout: string): Promise<Pick<RepositoryStatus, 'upstream' | 'files'>> {
+  return parsePorcelainV2(await runGitText(checkout, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--ignore-submodules=all']));
+}
+
 /** Parses `git status --porcelain=v2 -z --branch`. */
-function parsePorcelainV2(out: string): { upstream?: { name: string; ahead: number; behind: number }; files: FileStatus[] } {
+function parsePorcelainV2(out: string): Pick<RepositoryStatus, 'upstream' | 'files'> {
   const fields = out.split('\0');
   const files: FileStatus[] = [];
   let upstreamName: string | undefined;
