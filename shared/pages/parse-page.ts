@@ -3,7 +3,7 @@
  * the page's own title agrees with its file name.
  */
 import { EDIT_LINE } from '../edit-line';
-import { pageOfPath, PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../ids';
+import { PAGE_FOLDERS, PAGE_KINDS, type PageKind } from '../ids';
 import { parseIncidentPage } from './incident';
 import { parseActorTypePage, parseCounterPage, parseMetatechniquePage, parsePhasePage, parseTacticPage, parseTaskPage } from './other-kinds';
 import { parseTechniquePage } from './technique';
@@ -31,8 +31,7 @@ export function parsePageOfKind(kind: PageKind, text: string, marker: string = E
  * including files whose name is not a valid id (`incidents/.md` exists in the history).
  */
 export function pageKindOfPath(path: string): PageKind | undefined {
-  const known = pageOfPath(path);
-  if (known) return known.kind;
+  // The folder decides (pageOfPath would say the same for a valid id, after parsing it).
   const match = /^generated_pages\/([a-z]+)\/[^/]*\.md$/.exec(path);
   return match ? PAGE_KINDS.find((kind) => PAGE_FOLDERS[kind] === match[1]) : undefined;
 }
