@@ -11,9 +11,12 @@ import { EDIT_LINE } from '../edit-line';
 const TAG_LIKE = /<!--[\s\S]*?-->|<\/?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>|<![^<>]*>|<\?[^<>]*>/g;
 /**
  * The tags the framework's pages use (`<i>`, `<I>`, `<b>`, `<br>`), written as it writes them (no
- * attributes); anything else is refused (unsafe-html) and defused when rendered.
+ * attributes), between `<` and `>`; anything else is refused (unsafe-html) and defused when rendered.
  */
-const ALLOWED_TAG = /^<(?:(?:i|I|b)|\/(?:i|I|b)|br\s*\/?)>$/;
+const ALLOWED_TAG_BODY = String.raw`(?:\/?(?:i|I|b)|br\s*\/?)`;
+const ALLOWED_TAG = new RegExp(`^<${ALLOWED_TAG_BODY}>$`);
+/** A `<` that does not open an allowed tag. */
+const UNALLOWED_OPENING = new RegExp(`<(?!${ALLOWED_TAG_BODY}>)`, 'g');
 
 /** A tag in framework text, with its offsets. */
 export interface FoundTag {
@@ -41,7 +44,7 @@ export function defuseHtml(text: string): string {
   out += text.slice(last);
   // A lone `<` that starts nothing tag-like is harmless in markdown, but `<` + letter at the very
   // end of a later concatenation could become one: write every remaining unpaired `<` safely too.
-  return out.replace(/<(?!(?:\/?(?:i|I|b)|br\s*\/?)>)/g, '&lt;');
+  return out.replace(UNALLOWED_OPENING, '&lt;');
 }
 
 /**
