@@ -54,6 +54,15 @@ test('a page edited above the line is refused with its line; Repair keeps the no
   await expect(yours).toBeFocused();
   await expect(screen.locator('.cm-merge-b .cm-violation-line')).toContainText('(my edit)');
   await expect(screen.locator('.cm-merge-a')).toContainText('# Technique T0097.100: Individual Persona');
+  // The window coming back reads the changes again; the diff of an unchanged file is the same view
+  // afterwards (a new one would lose the analyst's place in it).
+  const yoursContent = screen.locator('.cm-merge-b .cm-content');
+  await yoursContent.evaluate((element) => element.setAttribute('data-seen', ''));
+  const diffRead = page.waitForResponse((response) => response.request().postData()?.includes('"repo.fileDiff"') ?? false);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await diffRead;
+  await expect(screen).toHaveAttribute('aria-busy', 'false');
+  await expect(yoursContent).toHaveAttribute('data-seen', '');
 
   await checkBothThemes(page, 'review-refused', 'review with a violation');
 
