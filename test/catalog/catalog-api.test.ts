@@ -1,8 +1,9 @@
 /** The catalog operations through the dispatcher, as both transports call them. */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
+import { tempDir } from '../helpers/fixtures';
 
 let api: ApiOverClone;
 
@@ -49,6 +50,21 @@ describe('catalog operations', () => {
       rmSync(added);
     }
     expect(await api.dispatch('catalog.reload', {})).toEqual({ ok: true, result: { pages: 772 } });
+  });
+
+  it('follow the workspace to another checkout and back', async () => {
+    const other = tempDir();
+    try {
+      mkdirSync(join(other.path, 'generated_pages', 'techniques'), { recursive: true });
+      const page = 'generated_pages/techniques/T0155.007.md';
+      writeFileSync(join(other.path, page), readFileSync(join(api.clone.path, page)));
+      api.services.workspace.set(other.path);
+      expect(await api.dispatch('catalog.overview', {})).toMatchObject({ ok: true, result: { folder: other.path, counts: { technique: 1, incident: 0 } } });
+    } finally {
+      api.services.workspace.set(api.clone.path);
+      other.dispose();
+    }
+    expect(await api.dispatch('catalog.overview', {})).toMatchObject({ ok: true, result: { folder: api.clone.path, counts: { technique: 391 } } });
   });
 
   it('give the overview of the checkout', async () => {
