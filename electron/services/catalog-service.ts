@@ -9,7 +9,8 @@ import { loadCheckout, type LoadedCheckout } from '../checkout/load-checkout';
 import type { Workspace } from './workspace';
 
 export class CatalogService {
-  private loading: { folder: string; promise: Promise<LoadedCheckout> } | undefined;
+  /** The load of the open checkout; dropped whenever the workspace opens another (or the same again). */
+  private loading: Promise<LoadedCheckout> | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -24,15 +25,15 @@ export class CatalogService {
   /** The loaded checkout; loads it if needed. Fails with `no-repository` when none is open. */
   async current(): Promise<LoadedCheckout> {
     const folder = this.workspace.require();
-    if (!this.loading || this.loading.folder !== folder) {
+    if (!this.loading) {
       const promise = this.editLine().then((marker) => loadCheckout(folder, marker));
-      this.loading = { folder, promise };
+      this.loading = promise;
       promise.catch(() => {
-        if (this.loading?.promise === promise) this.loading = undefined;
+        if (this.loading === promise) this.loading = undefined;
       });
     }
     try {
-      return await this.loading.promise;
+      return await this.loading;
     } catch (error) {
       throw new ApiError('internal', `The checkout could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
