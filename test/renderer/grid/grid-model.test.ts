@@ -5,24 +5,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFrameworkGrid, findCell, highlightOf, moveInGrid, type FrameworkGrid } from '../../../renderer/src/features/grid/grid-model';
 import type { TechniqueInfo } from '../../../shared/api/ops/catalog';
-import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
-let clone: HistoryClone;
 let backEnd: InProcessApi;
 let grid: FrameworkGrid;
 let techniques: TechniqueInfo[];
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  backEnd = await startInProcessApi(clone.path);
+  backEnd = await startInProcessApi();
   const overview = await backEnd.api.call('catalog.overview', {});
   techniques = await backEnd.api.call('catalog.techniques', {});
   grid = buildFrameworkGrid(overview.tactics, techniques);
 });
 afterAll(async () => {
   await backEnd?.dispose();
-  clone?.dispose();
 });
 
 /** The framework page's table as columns of link texts (`T0073 Determine Target Audiences`). */
@@ -35,7 +31,7 @@ function frameworkPageColumns(text: string): string[][] {
 
 describe('framework grid', () => {
   it('has the columns and cells of the framework page, in its order', () => {
-    const page = readFileSync(join(clone.path, 'generated_pages', 'disarm_red_framework.md'), 'utf8');
+    const page = readFileSync(join(backEnd.clone.path, 'generated_pages', 'disarm_red_framework.md'), 'utf8');
     const expected = frameworkPageColumns(page);
     expect(expected.length).toBe(16);
     const actual = grid.columns.map((column) => [`${column.tacticId} ${column.tacticName}`, ...column.cells.map((cell) => `${cell.id} ${cell.name}`)]);

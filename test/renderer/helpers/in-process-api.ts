@@ -6,19 +6,25 @@
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import type { Services } from '../../../electron/services/container';
 import { startBackEnd } from '../../helpers/api-over-clone';
+import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 
-/** A client, its services, and `dispose` to stop them and remove the user-data folder. */
+/** A client, its services, the clone they have open, and `dispose` to stop them and remove the clone and the user-data folder. */
 export interface InProcessApi {
   readonly api: ApiClient;
   readonly services: Services;
+  readonly clone: HistoryClone;
   readonly dispose: () => Promise<void>;
 }
 
-/** Starts the back end with `checkout` open. */
-export async function startInProcessApi(checkout: string): Promise<InProcessApi> {
-  const backEnd = await startBackEnd();
+/** Starts the back end with a fresh clone of the history bundle open (every renderer test wants one). */
+export async function startInProcessApi(): Promise<InProcessApi> {
+  const clone = cloneHistory();
+  const backEnd = await startBackEnd().catch((error: unknown) => {
+    clone.dispose();
+    throw error;
+  });
   const { services } = backEnd;
-  services.workspace.set(checkout);
+  services.workspace.set(clone.path);
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const api = createApiClient({
     async invoke(operation, args) {
@@ -37,9 +43,11 @@ export async function startInProcessApi(checkout: string): Promise<InProcessApi>
   return {
     api,
     services,
+    clone,
     async dispose() {
       unsubscribe();
       await backEnd.dispose();
+      clone.dispose();
     },
   };
 }

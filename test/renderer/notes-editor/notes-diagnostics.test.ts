@@ -10,23 +10,19 @@ import { EDIT_LINE, splitAtEditLine } from '../../../shared/edit-line';
 import { generatedPartReadOnly } from '../../../renderer/src/features/notes-editor/generated-part';
 import { pageLint } from '../../../renderer/src/lib/validation/page-lint';
 import { notesDiagnostics } from '../../../renderer/src/features/notes-editor/notes-diagnostics';
-import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
-let clone: HistoryClone;
 let backEnd: InProcessApi;
 let techniques: TechniqueInfo[];
 let page: string;
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  backEnd = await startInProcessApi(clone.path);
+  backEnd = await startInProcessApi();
   techniques = await backEnd.api.call('catalog.techniques', {});
-  page = readFileSync(join(clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
+  page = readFileSync(join(backEnd.clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
 });
 afterAll(async () => {
   await backEnd?.dispose();
-  clone?.dispose();
 });
 
 function stateOf(doc: string): EditorState {
@@ -78,7 +74,7 @@ describe('notes diagnostics', () => {
 
   it('says nothing about the generated part, nor about a page without the line', () => {
     expect(notesDiagnostics(stateOf(page), pageLint(techniques, EDIT_LINE))).toEqual([]);
-    const index = readFileSync(join(clone.path, 'generated_pages', 'techniques_index.md'), 'utf8');
+    const index = readFileSync(join(backEnd.clone.path, 'generated_pages', 'techniques_index.md'), 'utf8');
     expect(notesDiagnostics(stateOf(`${index}\nT9999`), pageLint(techniques, EDIT_LINE))).toEqual([]);
   });
 });

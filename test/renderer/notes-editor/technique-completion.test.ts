@@ -11,23 +11,19 @@ import { splitAtEditLine } from '../../../shared/edit-line';
 import { generatedPartReadOnly, isEditable } from '../../../renderer/src/features/notes-editor/generated-part';
 import { mentionCompletionSource } from '../../../renderer/src/lib/editor/mention-completion';
 import { techniqueSearch, type TechniqueSearch } from '../../../renderer/src/lib/editor/technique-lookup';
-import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
-let clone: HistoryClone;
 let backEnd: InProcessApi;
 let search: TechniqueSearch;
 let page: string;
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  backEnd = await startInProcessApi(clone.path);
+  backEnd = await startInProcessApi();
   search = techniqueSearch(backEnd.api);
-  page = readFileSync(join(clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
+  page = readFileSync(join(backEnd.clone.path, 'generated_pages', 'techniques', 'T0155.007.md'), 'utf8');
 });
 afterAll(async () => {
   await backEnd?.dispose();
-  clone?.dispose();
 });
 
 async function complete(doc: string, pos: number, explicit = false): Promise<CompletionResult | null> {

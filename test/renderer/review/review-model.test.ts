@@ -8,28 +8,25 @@ import type { TechniqueInfo } from '../../../shared/api/ops/catalog';
 import { EDIT_LINE, splitAtEditLine } from '../../../shared/edit-line';
 import { commitBlockers, commitIncluded, describeViolation, loadReview, messageFor } from '../../../renderer/src/features/review/review-model';
 import { pageLint } from '../../../renderer/src/lib/validation/page-lint';
-import { addBareRemote, cloneHistory, git, type HistoryClone } from '../../helpers/fixtures';
+import { addBareRemote, git } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
-let clone: HistoryClone;
 let backEnd: InProcessApi;
 let techniques: TechniqueInfo[];
 const notesPage = 'generated_pages/techniques/T0155.007.md';
 const brokenPage = 'generated_pages/techniques/T0097.100.md';
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  addBareRemote(clone);
-  backEnd = await startInProcessApi(clone.path);
+  backEnd = await startInProcessApi();
+  addBareRemote(backEnd.clone);
   techniques = await backEnd.api.call('catalog.techniques', {});
 });
 afterAll(async () => {
   await backEnd?.dispose();
-  clone?.dispose();
 });
 
-const read = (path: string) => readFileSync(join(clone.path, path), 'utf8');
-const write = (path: string, text: string) => writeFileSync(join(clone.path, path), text);
+const read = (path: string) => readFileSync(join(backEnd.clone.path, path), 'utf8');
+const write = (path: string, text: string) => writeFileSync(join(backEnd.clone.path, path), text);
 const lint = () => pageLint(techniques, EDIT_LINE);
 
 describe('review model', () => {
@@ -82,11 +79,11 @@ describe('review model', () => {
     expect(commitBlockers(snapshot, all, message)).toEqual([]);
 
     const result = await commitIncluded(backEnd.api, snapshot, all, message);
-    expect(git(clone.path, 'log', '-1', '--format=%H %s').trim()).toBe(`${result.commit} ${message}`);
-    expect(git(clone.path, 'status', '--porcelain')).toBe('');
-    expect(git(clone.path, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n').sort()).toEqual([brokenPage, notesPage]);
-    const committed = git(clone.path, 'show', `HEAD:${brokenPage}`);
-    expect(committed.slice(0, splitAtEditLine(committed).notesOffset)).toBe(git(clone.path, 'show', `HEAD~1:${brokenPage}`).slice(0, splitAtEditLine(committed).notesOffset));
+    expect(git(backEnd.clone.path, 'log', '-1', '--format=%H %s').trim()).toBe(`${result.commit} ${message}`);
+    expect(git(backEnd.clone.path, 'status', '--porcelain')).toBe('');
+    expect(git(backEnd.clone.path, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n').sort()).toEqual([brokenPage, notesPage]);
+    const committed = git(backEnd.clone.path, 'show', `HEAD:${brokenPage}`);
+    expect(committed.slice(0, splitAtEditLine(committed).notesOffset)).toBe(git(backEnd.clone.path, 'show', `HEAD~1:${brokenPage}`).slice(0, splitAtEditLine(committed).notesOffset));
   });
 
   it('commits only the included files and leaves the others changed', async () => {
@@ -94,12 +91,12 @@ describe('review model', () => {
     write(brokenPage, `${read(brokenPage)}Another.\n`);
     const snapshot = await loadReview(backEnd.api, lint());
     await commitIncluded(backEnd.api, snapshot, new Set([notesPage]), 'Add notes to T0155.007');
-    expect(git(clone.path, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim()).toBe(notesPage);
-    expect(git(clone.path, 'status', '--porcelain').trim()).toBe(`M ${brokenPage}`);
+    expect(git(backEnd.clone.path, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim()).toBe(notesPage);
+    expect(git(backEnd.clone.path, 'status', '--porcelain').trim()).toBe(`M ${brokenPage}`);
   });
 
   it('undo of the last unpushed commit keeps its changes in the work tree', async () => {
-    const head = git(clone.path, 'rev-parse', 'HEAD').trim();
+    const head = git(backEnd.clone.path, 'rev-parse', 'HEAD').trim();
     const text = read(notesPage);
     const undone = await backEnd.api.call('repo.undoLastCommit', {});
     expect(undone.undone).toBe(head);

@@ -7,21 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentionCompletionSource } from '../../../renderer/src/lib/editor/mention-completion';
 import { mentionAt } from '../../../renderer/src/lib/editor/mention-hover';
 import { techniqueSearch, type TechniqueSearch } from '../../../renderer/src/lib/editor/technique-lookup';
-import { cloneHistory, type HistoryClone } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
-let clone: HistoryClone;
 let backEnd: InProcessApi;
 let search: TechniqueSearch;
 
 beforeAll(async () => {
-  clone = cloneHistory();
-  backEnd = await startInProcessApi(clone.path);
+  backEnd = await startInProcessApi();
   search = techniqueSearch(backEnd.api);
 });
 afterAll(async () => {
   await backEnd?.dispose();
-  clone?.dispose();
 });
 
 async function complete(doc: string, pos = doc.length, explicit = false): Promise<CompletionResult | null> {
