@@ -73,6 +73,11 @@ describe('disarm-workbench check', () => {
     expect(notCheckout.stderr).toContain('no .git folder');
     const badRange = cli(clone.path, 'check', '--repo', '.', '--range', '--upload-pack=touch /tmp/pwn..HEAD');
     expect(badRange.status).toBe(2);
+    // That one is refused by the argument parser (a value starting with `-`); given with `=`, the
+    // range reaches the revision check, which must refuse it before git sees it.
+    const badRangeValue = cli(clone.path, 'check', '--repo', '.', '--range=--upload-pack=touch /tmp/pwn..HEAD');
+    expect(badRangeValue.status).toBe(2);
+    expect(badRangeValue.stderr).toMatch(/The range .* was refused/);
     expect(cli(clone.path, 'check', '--repo', '.', '--range', 'no-such-branch..HEAD').status).toBe(2);
   });
 });
