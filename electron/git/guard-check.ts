@@ -58,6 +58,11 @@ export interface CommitReport {
  */
 export async function checkRange(checkout: string, range: string, options: GuardCheckOptions = {}): Promise<CommitReport[]> {
   const { from, to } = range.includes('..') ? validRevisionRange(range) : { from: undefined, to: validRevision(range) };
+  // As for checkTarget: a git failure is reported as one (for `check`, exit 2), never as a crash.
+  return explained(`Checking ${range}`, () => checkCommits(checkout, from, to, options));
+}
+
+async function checkCommits(checkout: string, from: string | undefined, to: string, options: GuardCheckOptions): Promise<CommitReport[]> {
   const [toOid, fromOid] = await Promise.all([resolveCommit(checkout, to), from === undefined ? undefined : resolveCommit(checkout, from)]);
   const log = await runGitText(checkout, ['log', '--first-parent', '--reverse', '--format=%H %P%x00%s%x00', fromOid === undefined ? toOid : `${fromOid}..${toOid}`]);
   const commits = [...log.matchAll(/([0-9a-f]+) ?([0-9a-f ]*)\0([^\0]*)\0\n?/g)].map((m) => ({ commit: m[1] ?? '', parent: (m[2] ?? '').trim().split(' ')[0] || undefined, subject: m[3] ?? '' }));

@@ -82,6 +82,19 @@ describe('disarm-workbench check', () => {
   });
 });
 
+describe('disarm-workbench check on a damaged repository', () => {
+  it('exits 2 with git\'s reason, not 1 (which means violations), when git fails during --range', () => {
+    appendNotes(clone.path, T0155_007, '\nnotes');
+    git(clone.path, 'commit', '-qam', 'notes');
+    // The new commit's tree is a loose object: without it, git cannot compare the commit with its parent.
+    const tree = git(clone.path, 'rev-parse', 'HEAD^{tree}').trim();
+    rmSync(join(clone.path, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    const result = cli(clone.path, 'check', '--repo', '.', '--range', 'HEAD~1..HEAD');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^check: Checking HEAD~1\.\.HEAD: .*git said/m);
+  });
+});
+
 describe('disarm-workbench install-hook', () => {
   it('makes a plain git commit of an above-line change fail, and lets a below-line change commit', () => {
     const installed = cli(clone.path, 'install-hook', '--repo', '.');
