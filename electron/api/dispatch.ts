@@ -7,6 +7,7 @@
 import { ZodError } from 'zod';
 import { isOperationName, operations, type ApiOutput, type ApiParsedInput, type OperationName } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { describeIssues } from '../../shared/api/issues';
 import type { Envelope } from '../../shared/api/wire';
 
 /** Who is calling; transports fill it in, handlers may use it (e.g. to choose a folder picker). */
@@ -32,20 +33,20 @@ export function createDispatcher(handlers: Handlers, logError: ErrorLogger = def
     const spec = operations[operation];
     const parsed = spec.input.safeParse(args ?? {});
     if (!parsed.success) {
-      return fail(new ApiError('bad-request', `${operation}: ${describeZodError(parsed.error)}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }));
+      return fail(new ApiError('bad-request', `${operation}: ${describeIssues(parsed.error)}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }));
     }
     try {
       const handler = handlers[operation] as Handler<typeof operation>;
       const result = await handler(parsed.data as never, context);
       const checked = spec.output.safeParse(result);
       if (!checked.success) {
-        logError(operation, new Error(`result failed its schema: ${describeZodError(checked.error)}`));
+        logError(operation, new Error(`result failed its schema: ${describeIssues(checked.error)}`));
         return fail(new ApiError('internal', `${operation} produced a result the app could not use. This is a bug; please report it.`));
       }
       return { ok: true, result: checked.data };
     } catch (error) {
       if (error instanceof ApiError) return fail(error);
-      if (error instanceof ZodError) return fail(new ApiError('bad-request', `${operation}: ${describeZodError(error)}`));
+      if (error instanceof ZodError) return fail(new ApiError('bad-request', `${operation}: ${describeIssues(error)}`));
       logError(operation, error);
       return fail(new ApiError('internal', `${operation} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
     }
@@ -53,14 +54,6 @@ export function createDispatcher(handlers: Handlers, logError: ErrorLogger = def
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
-
-/** "field: message; other: message", the way an analyst can act on it. */
-function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
 
 function fail(error: ApiError): Envelope {
   return { ok: false, error: error.toData() };

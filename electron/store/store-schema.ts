@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { Draft } from '../../shared/drafts/model';
-import { migrateDraft, type MigrationContext } from '../../shared/drafts/migrations';
+import { declaredVersion, migrateDraft, type MigrationContext } from '../../shared/drafts/migrations';
+import { describeIssues } from '../../shared/api/issues';
 import { DEFAULT_SETTINGS, MAX_RECENT_REPOSITORIES, RecentRepository, Settings } from '../../shared/api/ops/settings';
 
 /** The store file's version written today. */
@@ -45,14 +46,6 @@ const StoreV1 = z.object({
 });
 type StoreV1 = z.infer<typeof StoreV1>;
 
-/** The version a raw store file declares (v1 called it `version`), or undefined. */
-function storeVersionOf(raw: unknown): number | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const record = raw as Record<string, unknown>;
-  const version = record.schemaVersion ?? record.version;
-  return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
-}
-
 /** A draft that could not be carried over, and why. */
 export interface LostDraft {
   readonly id: string | undefined;
@@ -73,16 +66,16 @@ export interface StoreMigrationContext extends MigrationContext {
 
 /** Interprets a parsed store file: today's shape, an older one to migrate, a newer one, or junk. */
 export function readStore(raw: unknown, context: StoreMigrationContext): ReadOutcome {
-  const version = storeVersionOf(raw);
+  const version = declaredVersion(raw);
   if (version !== undefined && version > STORE_SCHEMA_VERSION) return { kind: 'newer', version };
   if (version === STORE_SCHEMA_VERSION) {
     const parsed = StoreData.safeParse(raw);
     if (parsed.success) return { kind: 'ok', data: parsed.data, migratedFrom: undefined };
-    return { kind: 'invalid', reason: describeIssues(parsed.error), ...salvage(raw, context) };
+    return { kind: 'invalid', reason: describeIssues(parsed.error, 3), ...salvage(raw, context) };
   }
   if (version === 1) {
     const parsed = StoreV1.safeParse(raw);
-    if (!parsed.success) return { kind: 'invalid', reason: describeIssues(parsed.error), ...salvage(raw, context) };
+    if (!parsed.success) return { kind: 'invalid', reason: describeIssues(parsed.error, 3), ...salvage(raw, context) };
     const migrated = migrateStoreV1(parsed.data, context);
     if (migrated.lost.length > 0) {
       return { kind: 'invalid', reason: `${migrated.lost.length} draft(s) of the version-1 file could not be read`, salvaged: migrated.data, lost: migrated.lost };
@@ -152,11 +145,4 @@ function idOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const id = (raw as Record<string, unknown>).id;
   return typeof id === 'string' ? id.slice(0, 80) : undefined;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }

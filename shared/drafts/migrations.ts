@@ -9,6 +9,7 @@
  * as `title` with the other fields under `fields`.
  */
 import { z } from 'zod';
+import { describeIssues } from '../api/issues';
 import { describeQuote } from './anchoring';
 import { DRAFT_SCHEMA_VERSION, Draft } from './model';
 
@@ -55,8 +56,8 @@ export interface MigrationContext {
   readonly newId: () => string;
 }
 
-/** The schema version a raw draft declares (v1 called it `version`), or undefined. */
-function draftVersionOf(raw: unknown): number | undefined {
+/** The schema version a raw draft or store file declares (their version 1 called it `version`), or undefined. */
+export function declaredVersion(raw: unknown): number | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Record<string, unknown>;
   const version = record.schemaVersion ?? record.version;
@@ -114,7 +115,7 @@ function migrateDraftV1(v1: DraftV1, context: MigrationContext): Draft {
  * version this build does not know (a newer app wrote it) or a shape that fails its version's schema.
  */
 export function migrateDraft(raw: unknown, context: MigrationContext): Draft {
-  const version = draftVersionOf(raw);
+  const version = declaredVersion(raw);
   if (version === DRAFT_SCHEMA_VERSION) return parseOrExplain(Draft, raw, version);
   if (version === 1) return migrateDraftV1(parseOrExplain(DraftV1, raw, 1), context);
   if (version !== undefined && version > DRAFT_SCHEMA_VERSION) {
@@ -126,9 +127,5 @@ export function migrateDraft(raw: unknown, context: MigrationContext): Draft {
 function parseOrExplain<T extends z.ZodType>(schema: T, raw: unknown, version: number): z.output<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  throw new DraftMigrationError(`The draft (format ${version}) is not valid: ${issues}.`);
+  throw new DraftMigrationError(`The draft (format ${version}) is not valid: ${describeIssues(result.error)}.`);
 }
