@@ -11,7 +11,8 @@ import { ApiError } from '../shared/api/errors';
 /** True when `child` is `parent` or inside it (both absolute, already resolved). */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+  // Outside means a first segment of `..` (a name such as `..notes.md` is inside), or another drive.
+  return rel.split(sep)[0] !== '..' && !isAbsolute(rel);
 }
 
 /**
