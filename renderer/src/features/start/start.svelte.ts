@@ -118,8 +118,9 @@ export class StartState {
   }
 
   async #opened(info: CheckoutInfo): Promise<void> {
+    // The recent list is not read again here: the library replaces this screen at once, and the
+    // start screen reads the list whenever it shows.
     await this.#workbench.refreshCheckout();
-    await this.loadRecent();
     const branch = info.head.kind === 'branch' ? ` on branch ${info.head.name}` : '';
     this.#workbench.notices.success(`Opened ${info.path}${branch}.`);
     this.#workbench.go('library');
