@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { columnValues, MASTER_DATA_PATH, readSheetsOffThread } from '../../electron/drafts/master-data-file';
 import { DISARM_DIR, tempDir } from '../helpers/fixtures';
 
@@ -24,50 +24,36 @@ function libraryOnlyIn(folder: string, inWorker: boolean): string {
 }
 
 describe('the master data spreadsheet', () => {
+  let folder: { path: string; dispose: () => void };
+  beforeEach(() => {
+    folder = tempDir('disarm-master-');
+  });
+  afterEach(() => folder.dispose());
+
   it('reads the same rows in a worker thread as read-excel-file does in this one', async () => {
     const [incidents, links] = await readSheetsOffThread(WORKBOOK, ['incidents', 'incidenttechniques']);
     expect(incidents).toEqual(await readSheet(WORKBOOK, 'incidents'));
     expect(links).toEqual(await readSheet(WORKBOOK, 'incidenttechniques'));
     expect(columnValues(incidents ?? [], 'disarm_id')).toContain('I00068');
     // And it was the worker that read them: a library that loads only there gives the same rows.
-    const folder = tempDir('disarm-master-');
-    try {
-      expect(await readSheetsOffThread(WORKBOOK, ['incidents'], libraryOnlyIn(folder.path, true))).toEqual([incidents]);
-    } finally {
-      folder.dispose();
-    }
+    expect(await readSheetsOffThread(WORKBOOK, ['incidents'], libraryOnlyIn(folder.path, true))).toEqual([incidents]);
   });
 
   it('reads a sheet the workbook lacks as no rows', async () => {
-    const folder = tempDir('disarm-master-');
-    try {
-      const file = join(folder.path, 'other.xlsx');
-      writeFileSync(file, await writeXlsxFile([[{ value: 'disarm_id' }], [{ value: 'I00001' }]], { sheet: 'other' }).toBuffer());
-      expect(await readSheetsOffThread(file, ['incidents', 'other'])).toEqual([[], [['disarm_id'], ['I00001']]]);
-    } finally {
-      folder.dispose();
-    }
+    const file = join(folder.path, 'other.xlsx');
+    writeFileSync(file, await writeXlsxFile([[{ value: 'disarm_id' }], [{ value: 'I00001' }]], { sheet: 'other' }).toBuffer());
+    expect(await readSheetsOffThread(file, ['incidents', 'other'])).toEqual([[], [['disarm_id'], ['I00001']]]);
   });
 
   it('reads in this thread when a worker cannot load the library', async () => {
     // As in a packaged app whose library a worker cannot load.
-    const folder = tempDir('disarm-master-');
-    try {
-      const [incidents] = await readSheetsOffThread(WORKBOOK, ['incidents'], libraryOnlyIn(folder.path, false));
-      expect(incidents).toEqual(await readSheet(WORKBOOK, 'incidents'));
-    } finally {
-      folder.dispose();
-    }
+    const [incidents] = await readSheetsOffThread(WORKBOOK, ['incidents'], libraryOnlyIn(folder.path, false));
+    expect(incidents).toEqual(await readSheet(WORKBOOK, 'incidents'));
   });
 
   it('refuses a file that is not a workbook, naming it', async () => {
-    const folder = tempDir('disarm-master-');
-    try {
-      const file = join(folder.path, 'DISARM_DATA_MASTER.xlsx');
-      writeFileSync(file, 'not a zip at all');
-      await expect(readSheetsOffThread(file, ['incidents'])).rejects.toThrow(file);
-    } finally {
-      folder.dispose();
-    }
+    const file = join(folder.path, 'DISARM_DATA_MASTER.xlsx');
+    writeFileSync(file, 'not a zip at all');
+    await expect(readSheetsOffThread(file, ['incidents'])).rejects.toThrow(file);
   });
 });
