@@ -4,9 +4,10 @@
  * means the default window, never a crash) and fitted to the displays attached now, so a window
  * last seen on a monitor that is gone does not open off-screen.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFilesDurablySync } from '../store/durable-json-file';
 
 /** A rectangle in screen coordinates. */
 export interface Rect {
@@ -48,9 +49,8 @@ export function loadWindowState(file: string): WindowState {
 export function saveWindowState(file: string, state: WindowState): void {
   const checked = WindowStateSchema.parse(state);
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(checked, null, 2) + '\n');
-  renameSync(temporary, file);
+  // Synchronous: the window is closing.
+  writeFilesDurablySync([{ path: file, text: JSON.stringify(checked, null, 2) + '\n', mode: 0o600 }]);
 }
 
 /**
