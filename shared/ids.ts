@@ -24,7 +24,7 @@ interface KindGrammar {
   readonly digits: number;
 }
 
-/** Prefix and digit count per kind. Longer prefixes are matched first (TA before T, IT before I). */
+/** Prefix and digit count per kind. Every kind has its own prefix. */
 export const ID_GRAMMAR: Readonly<Record<IdKind, KindGrammar>> = {
   phase: { prefix: 'P', digits: 2 },
   tactic: { prefix: 'TA', digits: 2 },
@@ -54,9 +54,8 @@ export interface DisarmId {
   readonly text: string;
 }
 
-const KINDS_BY_PREFIX_LENGTH = (Object.keys(ID_GRAMMAR) as IdKind[]).sort(
-  (a, b) => ID_GRAMMAR[b].prefix.length - ID_GRAMMAR[a].prefix.length,
-);
+/** The kind of each prefix. ID_PATTERN takes all of an id's letters, so a prefix is matched whole (TA is never read as T). */
+const KIND_BY_PREFIX = new Map((Object.keys(ID_GRAMMAR) as IdKind[]).map((kind) => [ID_GRAMMAR[kind].prefix, kind]));
 
 const ID_PATTERN = /^([A-Z]{1,2})(\d+)(?:\.(\d+))?$/;
 
@@ -65,16 +64,13 @@ export function parseId(text: string): DisarmId | undefined {
   const match = ID_PATTERN.exec(text);
   if (!match) return undefined;
   const [, prefix, digits, subDigits] = match as unknown as [string, string, string, string | undefined];
-  for (const kind of KINDS_BY_PREFIX_LENGTH) {
-    const grammar = ID_GRAMMAR[kind];
-    if (grammar.prefix !== prefix || grammar.digits !== digits.length) continue;
-    if (subDigits !== undefined) {
-      if (kind !== 'technique' || subDigits.length !== SUBTECHNIQUE_DIGITS) return undefined;
-      return { kind, number: Number(digits), sub: Number(subDigits), text };
-    }
-    return { kind, number: Number(digits), text };
+  const kind = KIND_BY_PREFIX.get(prefix);
+  if (kind === undefined || ID_GRAMMAR[kind].digits !== digits.length) return undefined;
+  if (subDigits !== undefined) {
+    if (kind !== 'technique' || subDigits.length !== SUBTECHNIQUE_DIGITS) return undefined;
+    return { kind, number: Number(digits), sub: Number(subDigits), text };
   }
-  return undefined;
+  return { kind, number: Number(digits), text };
 }
 
 /** True when `text` is a well-formed id, of `kind` if given. */
