@@ -3,7 +3,7 @@
  * `electron . DIR` or `npm start -- DIR` (development). Switches (`--no-sandbox`, `--inspect=0`,
  * which Chromium, Node and test drivers add) are skipped wherever they are.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /**
  * The folder argument of `argv` (process.argv of the app), resolved against `cwd`, or undefined.
@@ -14,5 +14,5 @@ export function folderFromArgv(argv: readonly string[], cwd: string, defaultApp:
   const plain = argv.slice(1).filter((arg) => !arg.startsWith('-'));
   const folder = plain[defaultApp ? 1 : 0];
   if (folder === undefined || folder === '') return undefined;
-  return isAbsolute(folder) ? folder : resolve(cwd, folder);
+  return resolve(cwd, folder);
 }
