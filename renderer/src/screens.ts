@@ -29,7 +29,7 @@ export interface ScreenDefinition {
   readonly needsCheckout: boolean;
   /** Opens with the current draft as its argument (editor, tagger). */
   readonly draftScoped?: boolean;
-  /** `Mod+1` style shortcut of its "Go to" command. */
+  /** The shortcut of its "Go to" command (`Alt+1`; settings `Mod+,`). */
   readonly shortcut?: string;
 }
 
