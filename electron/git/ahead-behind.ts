@@ -1,6 +1,5 @@
 /** How far the current branch is from its upstream: commits to push, commits to pull. */
 import { repositoryState } from './core/repository-state';
-import { runGit, runGitText } from './core/runner';
 import { upstreamOf } from './remotes';
 
 /** Where the branch stands against its upstream. */
@@ -16,11 +15,7 @@ export async function aheadBehind(checkout: string): Promise<AheadBehind> {
   if (head.kind === 'detached') return { kind: 'detached' };
   if (head.kind === 'unborn') return { kind: 'unborn', branch: head.name };
   const upstream = await upstreamOf(checkout, head.name);
-  if (!upstream) return { kind: 'no-upstream', branch: head.name };
-  // Configured but never fetched: nothing to count against yet.
-  const fetched = await runGit(checkout, ['show-ref', '--verify', '--quiet', `refs/remotes/${upstream.ref}`], { expectedExitCodes: [0, 1] });
-  if (fetched.exitCode !== 0) return { kind: 'no-upstream', branch: head.name };
-  const counts = await runGitText(checkout, ['rev-list', '--left-right', '--count', `refs/heads/${head.name}...refs/remotes/${upstream.ref}`]);
-  const [ahead = '0', behind = '0'] = counts.trim().split(/\s+/);
-  return { kind: 'tracking', branch: head.name, upstream: upstream.ref, ahead: Number(ahead), behind: Number(behind) };
+  // No upstream, or one configured but never fetched: nothing to count against yet.
+  if (!upstream?.distance) return { kind: 'no-upstream', branch: head.name };
+  return { kind: 'tracking', branch: head.name, upstream: upstream.ref, ...upstream.distance };
 }

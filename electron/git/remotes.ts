@@ -29,10 +29,23 @@ export async function assertRemote(checkout: string, name: string): Promise<stri
   return remote;
 }
 
-/** The upstream of `branch` (`origin/main`): the remote, the remote's branch and the tracking ref. */
-export async function upstreamOf(checkout: string, branch: string): Promise<{ remote: string; branch: string; ref: string } | undefined> {
-  const out = await runGitText(checkout, ['for-each-ref', '--format=%(upstream:short)%00%(upstream:remotename)%00%(upstream:remoteref)', `refs/heads/${branch}`]);
-  const [ref = '', remote = '', remoteRef = ''] = out.trim().split('\0');
+/** The upstream of a branch, as git's config names it and as far as it was fetched. */
+export interface Upstream {
+  readonly remote: string;
+  /** The remote's branch. */
+  readonly branch: string;
+  /** The remote-tracking ref (`origin/main`). */
+  readonly ref: string;
+  /** Commits to push and to pull against the tracking ref; undefined when that ref does not exist (never fetched, or gone). */
+  readonly distance?: { readonly ahead: number; readonly behind: number };
+}
+
+/** The upstream of `branch` (`origin/main`), from one for-each-ref (git counts the distance too). */
+export async function upstreamOf(checkout: string, branch: string): Promise<Upstream | undefined> {
+  const out = await runGitText(checkout, ['for-each-ref', '--format=%(upstream:short)%00%(upstream:remotename)%00%(upstream:remoteref)%00%(upstream:track,nobracket)', `refs/heads/${branch}`]);
+  const [ref = '', remote = '', remoteRef = '', track = ''] = out.trim().split('\0');
   if (!ref || !remote || remote === '.') return undefined;
-  return { remote, branch: remoteRef.replace(/^refs\/heads\//, ''), ref };
+  // `ahead 1, behind 2`, `ahead 1`, `behind 2`, '' (level), or `gone` (no tracking ref); in English, as the runner pins LC_ALL=C.
+  const distance = { ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0), behind: Number(/behind (\d+)/.exec(track)?.[1] ?? 0) };
+  return { remote, branch: remoteRef.replace(/^refs\/heads\//, ''), ref, ...(track === 'gone' ? {} : { distance }) };
 }

@@ -77,6 +77,14 @@ describe('push and pull with a bare remote', () => {
     expect((await repo.branches(mine.path)).find((b) => b.current)).toEqual({ name: 'analyst/I00130', current: true, upstream: 'origin/analyst/I00130' });
   });
 
+  it('counts nothing for a branch without an upstream, or whose upstream was never fetched', async () => {
+    await repo.createBranch(mine.path, 'analyst/I00131');
+    expect(await repo.aheadBehind(mine.path)).toEqual({ kind: 'no-upstream', branch: 'analyst/I00131' });
+    git(mine.path, 'config', 'branch.analyst/I00131.remote', 'origin');
+    git(mine.path, 'config', 'branch.analyst/I00131.merge', 'refs/heads/analyst/I00131');
+    expect(await repo.aheadBehind(mine.path)).toEqual({ kind: 'no-upstream', branch: 'analyst/I00131' });
+  });
+
   it('rebases local commits onto the remote when they touch different pages, then pushes', async () => {
     colleaguePushes('generated_pages/techniques/T0155.md', '\ncolleague note');
     await commitNotes(T0155_007, '\nmy note');
