@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { defineOperation } from '../define';
+import { PAGE_KINDS, type PageKind } from '../../ids';
 import { IdText } from '../schemas';
 
-export const PageKindSchema = z.enum(['technique', 'incident', 'tactic', 'phase', 'task', 'counter', 'actortype', 'metatechnique']);
+/** A kind of page (shared/ids' list). */
+const PageKindSchema = z.enum(PAGE_KINDS as [PageKind, ...PageKind[]]);
 
 export const TechniqueSchema = z.object({
   id: z.string(),
@@ -52,7 +54,7 @@ export const catalogOperations = {
     input: z
       .object({
         query: z.string().max(200),
-        kinds: z.array(PageKindSchema).max(8).optional(),
+        kinds: z.array(PageKindSchema).max(PAGE_KINDS.length).optional(),
         tacticId: IdText.optional(),
         limit: z.number().int().min(1).max(200).optional(),
       })
