@@ -30,7 +30,7 @@ export function splitRowsBlock(block: string): string[] {
 }
 
 /** `T0155.007 Encrypted Communication Channel` -> id and name (the generator joins them with one space). */
-function splitLinkText(text: string): ObjectLink {
+export function splitLinkText(text: string): ObjectLink {
   const space = text.indexOf(' ');
   return space < 0 ? { id: text, name: '' } : { id: text.slice(0, space), name: text.slice(space + 1) };
 }

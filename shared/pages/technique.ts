@@ -11,7 +11,7 @@
  */
 import { EDIT_LINE, splitAtEditLine, type SplitPage } from '../edit-line';
 import { PAGE_FOLDERS } from '../ids';
-import { parseCounterRows, parseLinkRows, renderLinkRow } from './rows';
+import { parseCounterRows, parseLinkRows, renderLinkRow, splitLinkText } from './rows';
 import { scannedBase, scannedLinkRows, scanPageOfKind } from './scanned-page';
 import { pageWarnings, type DescribedRow } from './warnings';
 import type { AssociatedTechniqueRow, ObjectLink, ParseResult, TechniqueIncidentRow, TechniquePage } from './types';
@@ -63,9 +63,7 @@ function parseTacticPart(part: string): { tactic: ObjectLink | undefined; parent
     return { tactic: { id: withParent[1] as string, name: withParent[2] as string }, parent: { id: withParent[3] as string, name: (withParent[4] as string).trimEnd() } };
   }
   const trimmed = part.trim();
-  if (trimmed === '') return { tactic: undefined, parent: undefined };
-  const space = trimmed.indexOf(' ');
-  return { tactic: space < 0 ? { id: trimmed, name: '' } : { id: trimmed.slice(0, space), name: trimmed.slice(space + 1) }, parent: undefined };
+  return { tactic: trimmed === '' ? undefined : splitLinkText(trimmed), parent: undefined };
 }
 
 function parseLegacy(split: SplitPage): ParseResult<TechniquePage> {
