@@ -6,13 +6,13 @@
 import { z } from 'zod';
 import { defineEvent, defineOperation } from '../define';
 import { LocalFolder, RefName, RepoPath } from '../schemas';
-import { GUARD_RULES, type GuardRule } from '../../guard/rules';
+import { GUARD_RULE_CODES, type GuardRule } from '../../guard/rules';
 
 /** A guard rule code (shared/guard/rules.ts). */
-export const GuardRuleSchema = z.enum(Object.keys(GUARD_RULES) as [GuardRule, ...GuardRule[]]);
+const GuardRuleSchema = z.enum(GUARD_RULE_CODES as [GuardRule, ...GuardRule[]]);
 
 /** One refusal of the guard. */
-export const ViolationSchema = z.object({ file: z.string(), line: z.number().int().nonnegative(), rule: GuardRuleSchema, message: z.string() });
+const ViolationSchema = z.object({ file: z.string(), line: z.number().int().nonnegative(), rule: GuardRuleSchema, message: z.string() });
 
 const HeadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('branch'), name: z.string(), oid: z.string() }),
