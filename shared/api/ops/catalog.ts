@@ -10,7 +10,7 @@ import { IdText } from '../schemas';
 /** A kind of page (shared/ids' list). */
 const PageKindSchema = z.enum(PAGE_KINDS as [PageKind, ...PageKind[]]);
 
-export const TechniqueSchema = z.object({
+const TechniqueSchema = z.object({
   id: z.string(),
   name: z.string(),
   summary: z.string(),
@@ -21,10 +21,10 @@ export const TechniqueSchema = z.object({
 });
 export type TechniqueInfo = z.infer<typeof TechniqueSchema>;
 
-export const TacticSchema = z.object({ id: z.string(), name: z.string(), summary: z.string(), phaseId: z.string(), techniqueIds: z.array(z.string()) });
+const TacticSchema = z.object({ id: z.string(), name: z.string(), summary: z.string(), phaseId: z.string(), techniqueIds: z.array(z.string()) });
 export type TacticInfo = z.infer<typeof TacticSchema>;
 
-export const SearchResultSchema = z.object({
+const SearchResultSchema = z.object({
   kind: PageKindSchema,
   id: z.string(),
   name: z.string(),

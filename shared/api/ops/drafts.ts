@@ -11,7 +11,7 @@ import { Draft, DraftSummary, DraftUuid } from '../../drafts/model';
 import { RULE_CODES, type RuleCode } from '../../validation/rules';
 
 /** A validation diagnostic (see shared/validation/types.ts). */
-export const DiagnosticSchema = z.object({
+const DiagnosticSchema = z.object({
   code: z.enum(RULE_CODES as [RuleCode, ...RuleCode[]]),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
@@ -25,7 +25,7 @@ export const DiagnosticSchema = z.object({
 });
 
 /** One row of a master-data sheet: column name to cell value. */
-export const MasterRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+const MasterRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
 export const draftsOperations = {
   'drafts.list': defineOperation({
