@@ -4,7 +4,8 @@
  * has the keyboard focus. Layout and movement rules are in grid-model.ts.
  */
 import type { ApiClient } from '../../../../shared/api/client';
-import type { TacticInfo, TechniqueInfo } from '../../../../shared/api/ops/catalog';
+import type { SearchResultInfo, TacticInfo, TechniqueInfo } from '../../../../shared/api/ops/catalog';
+import type { DraftSummary } from '../../../../shared/drafts/model';
 import { pagePath } from '../../../../shared/ids';
 import { parseIncidentPage } from '../../../../shared/pages/incident';
 import { buildFrameworkGrid, findCell, highlightOf, moveInGrid, uniqueInOrder, type FrameworkGrid } from './grid-model';
@@ -50,13 +51,20 @@ export interface GridCatalog {
   readonly techniques: readonly TechniqueInfo[];
 }
 
+/** The analyst's drafts as the grid offers them (the frame's DraftStore is one). */
+interface GridDrafts {
+  readonly list: readonly DraftSummary[];
+  refresh(): Promise<void>;
+}
+
 export class GridState {
   subject = $state<GridSubject>({ kind: 'none' });
   /** The techniques the subject uses. */
   usedIds = $state<string[]>([]);
   /** What the subject is called, for the heading and the screen reader. */
   subjectLabel = $state('');
-  options = $state<SubjectOption[]>([]);
+  /** The checkout's incidents, once listed. */
+  incidents = $state<readonly SearchResultInfo[]>([]);
   focus = $state<{ column: number; row: number }>({ column: 0, row: 0 });
   error = $state<string | undefined>(undefined);
 
@@ -64,24 +72,28 @@ export class GridState {
   readonly highlight = $derived.by(() => highlightOf(this.usedIds, this.#catalog.techniques));
   /** Used techniques the grid has no cell for (retired since, or mistyped in the draft). */
   readonly missing = $derived(this.usedIds.filter((id) => findCell(this.grid, id) === undefined));
+  /** The subject list: the analyst's drafts, then the checkout's incidents. */
+  readonly options: SubjectOption[] = $derived.by(() => [
+    ...this.#drafts.list.map((d) => ({ value: subjectValue({ kind: 'draft', id: d.id }), label: `Draft: ${d.incidentId ? `${d.incidentId} ` : ''}${d.name || 'untitled'}` })),
+    ...this.incidents.map((i) => ({ value: subjectValue({ kind: 'incident', id: i.id }), label: `${i.id} ${i.name}` })),
+  ]);
 
   readonly #api: ApiClient;
   readonly #catalog: GridCatalog;
+  readonly #drafts: GridDrafts;
   #request = 0;
 
-  /** `catalog` is read as it changes (another checkout, a pull), never copied. */
-  constructor(api: ApiClient, catalog: GridCatalog) {
+  /** `catalog` and `drafts` are read as they change (another checkout, a pull, a new draft), never copied. */
+  constructor(api: ApiClient, catalog: GridCatalog, drafts: GridDrafts) {
     this.#api = api;
     this.#catalog = catalog;
+    this.#drafts = drafts;
   }
 
-  /** Fills the subject list: the analyst's drafts, then the checkout's incidents. */
+  /** Reads the drafts (the workbench's list) and the checkout's incidents for the subject list. */
   async loadOptions(): Promise<void> {
-    const [drafts, incidents] = await Promise.all([this.#api.call('drafts.list', {}), this.#api.call('catalog.search', { query: 'I0', kinds: ['incident'], limit: 200 })]);
-    this.options = [
-      ...drafts.map((d) => ({ value: subjectValue({ kind: 'draft', id: d.id }), label: `Draft: ${d.incidentId ? `${d.incidentId} ` : ''}${d.name || 'untitled'}` })),
-      ...incidents.map((i) => ({ value: subjectValue({ kind: 'incident', id: i.id }), label: `${i.id} ${i.name}` })),
-    ];
+    const [, incidents] = await Promise.all([this.#drafts.refresh(), this.#api.call('catalog.search', { query: 'I0', kinds: ['incident'], limit: 200 })]);
+    this.incidents = incidents;
   }
 
   /** Highlights the techniques of `subject`. */
