@@ -36,6 +36,15 @@ export default tseslint.config(
     },
   },
   {
+    // zod's set-up probes `new Function`, which the page's CSP (no unsafe-eval) refuses: the
+    // renderer takes only the contract's types, never zod or the schemas of shared/api/ops.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    ignores: ['renderer/vite.config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['zod', 'zod/*', '**/shared/api/ops/*', '**/shared/api/contract'], allowTypeImports: true, message: 'The renderer imports the contract with `import type` only: zod breaks the page\'s CSP.' }] }],
+    },
+  },
+  {
     // Only the transports touch Electron's IPC objects.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/transports/**', 'electron/shell/**'],
