@@ -3,27 +3,22 @@
  * git's `insteadOf` rewriting) must not be a transport helper that runs a program (`ext::`).
  */
 import { ApiError } from '../../shared/api/errors';
-import { runGitText } from './core/runner';
+import { runGit, runGitText } from './core/runner';
 import { validRemoteName } from './core/validate';
 
-/** The remotes of the checkout, by name. */
-async function listRemotes(checkout: string): Promise<string[]> {
-  return (await runGitText(checkout, ['remote'])).split('\n').filter((name) => name !== '');
-}
-
-/** Checks that `name` is a usable remote of the checkout; returns its (rewritten) address. */
+/** Checks that `name` is a usable remote of the checkout; returns its name. */
 export async function assertRemote(checkout: string, name: string): Promise<string> {
   const remote = validRemoteName(name);
-  if (!(await listRemotes(checkout)).includes(remote)) {
+  // `remote get-url` applies insteadOf/pushInsteadOf, so these are the addresses git will really
+  // use; it exits 2 for a remote the checkout does not have. Fetch and push addresses at once.
+  const urls = (push: boolean) => runGit(checkout, ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), '--', remote], { expectedExitCodes: [0, 2] });
+  const [fetchUrls, pushUrls] = await Promise.all([urls(false), urls(true)]);
+  if (fetchUrls.exitCode !== 0 || pushUrls.exitCode !== 0) {
     throw new ApiError('not-found', `This checkout has no remote called ${remote}. Add it with \`git remote add ${remote} <address>\` first.`);
   }
-  for (const push of [false, true]) {
-    // `remote get-url` applies insteadOf/pushInsteadOf, so this is the address git will really use.
-    const urls = (await runGitText(checkout, ['remote', 'get-url', '--all', ...(push ? ['--push'] : []), '--', remote])).split('\n').filter((u) => u !== '');
-    for (const url of urls) {
-      if (/^[A-Za-z0-9+.-]*::/.test(url) || url.startsWith('-')) {
-        throw new ApiError('forbidden', `The remote ${remote} points at ${JSON.stringify(url.slice(0, 120))}, a transport that runs a program; the workbench does not use it. Set a normal address with \`git remote set-url ${remote} <https or ssh address>\`.`);
-      }
+  for (const url of [fetchUrls, pushUrls].flatMap((listed) => listed.stdout.toString('utf8').split('\n'))) {
+    if (/^[A-Za-z0-9+.-]*::/.test(url) || url.startsWith('-')) {
+      throw new ApiError('forbidden', `The remote ${remote} points at ${JSON.stringify(url.slice(0, 120))}, a transport that runs a program; the workbench does not use it. Set a normal address with \`git remote set-url ${remote} <https or ssh address>\`.`);
     }
   }
   return remote;

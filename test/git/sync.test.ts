@@ -3,13 +3,14 @@
  * fast-forward or rebase, the conflict case (both analysts' notes on the same page: reported with
  * both versions, nothing lost), a rejected push, and undoing an unpushed commit.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import type { GitProgress } from '../../electron/git/core/runner';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { addBareRemote, cloneHistory, git, type HistoryClone } from '../helpers/fixtures';
+import { refusal } from '../helpers/refusal';
 import { T0155_007, appendNotes } from './helpers';
 
 const pushes: GitProgress[] = [];
@@ -83,6 +84,22 @@ describe('push and pull with a bare remote', () => {
     git(mine.path, 'config', 'branch.analyst/I00131.remote', 'origin');
     git(mine.path, 'config', 'branch.analyst/I00131.merge', 'refs/heads/analyst/I00131');
     expect(await repo.aheadBehind(mine.path)).toEqual({ kind: 'no-upstream', branch: 'analyst/I00131' });
+  });
+
+  it("refuses a remote the checkout does not have, and one that the analyst's own config rewrites to a transport program", async () => {
+    const missing = await refusal(repo.fetch(mine.path, 'nope'));
+    expect(missing).toMatchObject({ code: 'not-found', message: expect.stringContaining('no remote called nope') });
+    // ~/.gitconfig is trusted as a whole, but the address it makes git use is still checked.
+    const global = join(mine.root, 'gitconfig');
+    writeFileSync(global, `[url "ext::sh -c false% "]\n\tpushInsteadOf = ${mine.root}\n`);
+    const before = process.env.GIT_CONFIG_GLOBAL;
+    process.env.GIT_CONFIG_GLOBAL = global;
+    try {
+      expect(await refusal(repo.push(mine.path))).toMatchObject({ code: 'forbidden', message: expect.stringContaining('a transport that runs a program') });
+    } finally {
+      if (before === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+      else process.env.GIT_CONFIG_GLOBAL = before;
+    }
   });
 
   it('rebases local commits onto the remote when they touch different pages, then pushes', async () => {
