@@ -29,8 +29,7 @@ export interface FileDiff {
 
 /** The texts and diff of `path` (already validated and resolved inside the checkout). */
 export async function readFileDiff(checkout: string, path: string, side: DiffSide): Promise<FileDiff> {
-  const oldBytes = await readBlob(checkout, `HEAD:${path}`);
-  const newBytes = side === 'staged' ? await readBlob(checkout, `:0:${path}`) : readWorkTree(checkout, path);
+  const [oldBytes, newBytes] = await Promise.all([readBlob(checkout, `HEAD:${path}`), side === 'staged' ? readBlob(checkout, `:0:${path}`) : readWorkTree(checkout, path)]);
   if (oldBytes === undefined && newBytes === undefined && (side === 'staged' || !(await isTracked(checkout, path)))) {
     throw new ApiError('not-found', `There is no file ${path} in the checkout, its index or its last commit.`);
   }
