@@ -125,17 +125,19 @@ export type LocateResult =
 
 /**
  * Finds a quote in `source`. `hint` is its last known start offset (the position selector), used
- * first and then to prefer the nearest of several candidates.
+ * first and then to prefer the nearest of several candidates. `normalized` is the source's
+ * normalizeForMatching, when the caller looks for several quotes in it.
  */
-export function locateQuote(source: string, selector: TextQuoteSelector, hint?: { start: number; end: number }): LocateResult {
+export function locateQuote(source: string, selector: TextQuoteSelector, hint?: { start: number; end: number }, normalized?: NormalizedText): LocateResult {
   const exact = normalizeQuote(selector.exact);
   if (exact === '') return { state: 'orphaned' };
-  const norm = normalizeForMatching(source);
 
   // 1. Still where it was.
   if (hint && hint.end <= source.length && normalizeQuote(source.slice(hint.start, hint.end)) === exact) {
     return { state: 'anchored', start: hint.start, end: hint.end, method: 'position', score: 1 };
   }
+
+  const norm = normalized ?? normalizeForMatching(source);
 
   const prefix = normalizeForMatching(selector.prefix).text;
   const suffix = normalizeForMatching(selector.suffix).text;
@@ -204,9 +206,9 @@ function similarity(expected: string, actual: string): number {
  * Re-anchors one anchor in a (possibly changed) source text. A found quote gets a fresh selector
  * describing the text as it now is; a lost one keeps its selector and is marked orphaned.
  */
-export function reanchor(anchor: QuoteAnchor, source: string): QuoteAnchor {
+export function reanchor(anchor: QuoteAnchor, source: string, normalized?: NormalizedText): QuoteAnchor {
   const hint = anchor.position ? { start: anchor.position.start, end: anchor.position.end } : undefined;
-  const found = locateQuote(source, anchor.quote, hint);
+  const found = locateQuote(source, anchor.quote, hint, normalized);
   if (found.state === 'orphaned') {
     return { sourceId: anchor.sourceId, quote: anchor.quote, state: 'orphaned' };
   }
@@ -229,9 +231,12 @@ export interface ReanchorReport {
 export function replaceSourceText(draft: Draft, sourceId: string, text: string): ReanchorReport {
   const anchored: string[] = [];
   const orphaned: string[] = [];
+  // The new text is normalised once for all its quotes (a long article, hundreds of quotes), not
+  // once per quote.
+  let normalized: NormalizedText | undefined;
   const annotations = draft.annotations.map((annotation) => {
     if (!annotation.anchor || annotation.anchor.sourceId !== sourceId) return annotation;
-    const anchor = reanchor(annotation.anchor, text);
+    const anchor = reanchor(annotation.anchor, text, (normalized ??= normalizeForMatching(text)));
     (anchor.state === 'anchored' ? anchored : orphaned).push(annotation.id);
     return { ...annotation, anchor };
   });

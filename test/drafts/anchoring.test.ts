@@ -143,6 +143,19 @@ describe('reanchor and replaceSourceText', () => {
     expect(back.draft.annotations[0]?.anchor?.position).toEqual(anchor.position);
   });
 
+  it('re-anchors every quote of a source as reanchor does alone (one normalisation of the new text serves them all)', () => {
+    const quotes = Array.from({ length: 30 }, (_, i) => {
+      const start = Math.floor((i * (article.length - 80)) / 30);
+      return { id: randomUUID(), quote: article.slice(start, start + 60), techniqueIds: [], explanation: '', review: 'draft' as const, anchor: describeQuote(SOURCE_ID, article, start, start + 60) };
+    });
+    const draft = newDraft(randomUUID(), new Date().toISOString(), { sources: [{ id: SOURCE_ID, title: 'article', text: article }], annotations: quotes });
+    // Moved, re-wrapped and partly re-worded: every path of locateQuote is taken by some quote.
+    const edited = 'Updated:\n\n' + article.replace(/ the /g, '\nthe  ').replace(/ and /g, ' & ');
+    const report = replaceSourceText(draft, SOURCE_ID, edited);
+    expect(report.draft.annotations.map((a) => a.anchor)).toEqual(quotes.map((q) => reanchor(q.anchor, edited)));
+    expect(report.anchored.length).toBeGreaterThan(0);
+  });
+
   it('refreshes the selector to the text as it now is', () => {
     const anchor = anchorOf(QUOTE);
     const edited = 'New first line.\n' + article;
