@@ -88,7 +88,8 @@ function toNormalized(norm: NormalizedText, offset: number): number {
 
 /**
  * Where `quote` occurs verbatim in `source`, ignoring whitespace and quote-mark style; the first
- * occurrence, in original offsets, or undefined. Used by the quote-not-in-source rule too.
+ * occurrence, in original offsets, or undefined. (The quote-not-in-source rule does not use it:
+ * it asks quoteIsInNormalizedSource, which also allows elisions.)
  */
 export function findQuote(source: string, quote: string): { start: number; end: number } | undefined {
   const needle = normalizeQuote(quote);
