@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { assertSafeConfig, describeUnsafeSettings, readConfig } from './core/local-config';
 import { runPlumbing } from './core/plumbing';
-import { operationInProgress, repositoryState, workTreeState, type HeadState, type OperationInProgress } from './core/repository-state';
+import { operationInProgress, unbornState, workTreeState, type HeadState, type OperationInProgress } from './core/repository-state';
 
 /** An opened checkout. */
 export interface CheckoutInfo {
@@ -60,6 +60,7 @@ export async function openCheckout(folder: string, baseEnv?: NodeJS.ProcessEnv):
   if ('error' in config) throw config.error;
   const unsafe = assertSafeConfig(config.entries, 'files').filter((s) => s.scope === 'network');
   const warnings = unsafe.length > 0 ? [`Fetch, pull and push are refused in this checkout: its own git settings would make git run programs: ${describeUnsafeSettings(unsafe)}`] : [];
-  const { gitDir, head } = known?.state ?? (await repositoryState(path, baseEnv));
+  // The one-process reading failed while git found the work tree: HEAD names no commit yet.
+  const { gitDir, head } = known?.state ?? (await unbornState(path, baseEnv));
   return { path, gitDir, head, operation: operationInProgress(gitDir), warnings };
 }

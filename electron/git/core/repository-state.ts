@@ -29,12 +29,17 @@ export interface RepositoryState {
 
 /**
  * The git folder, the object format and HEAD in one process (an operation asks once, not once per
- * step). On an unborn branch HEAD names no commit and that call fails; the folders and HEAD's
- * branch are then read by two processes at once.
+ * step). On an unborn branch HEAD names no commit and that call fails: unbornState then reads them.
  */
 export async function repositoryState(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<RepositoryState> {
-  const read = await readState(checkout, [], baseEnv);
-  if (read) return read.state;
+  return (await readState(checkout, [], baseEnv))?.state ?? (await unbornState(checkout, baseEnv));
+}
+
+/**
+ * The state of a checkout whose HEAD names no commit (the one-process reading failed): the
+ * folders from one rev-parse and HEAD's branch from symbolic-ref, the two at once.
+ */
+export async function unbornState(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<RepositoryState> {
   const env = baseEnv ? { baseEnv } : {};
   const [folders, symbolic] = await Promise.all([
     runPlumbing(checkout, ['rev-parse', '--absolute-git-dir', '--show-object-format'], env),
