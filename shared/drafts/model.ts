@@ -159,17 +159,14 @@ export const Annotation = z
 export type Annotation = z.infer<typeof Annotation>;
 
 /** The analyst-editable content of a draft (everything but identity, timestamps and revision). */
-export const DraftContent = z
-  .object({
-    /** The allocated incident id; absent until one is allocated. */
-    incidentId: IncidentId.optional(),
-    incident: IncidentFields,
-    references: z.array(Reference).max(DRAFT_LIMITS.references),
-    sources: z.array(SourceText).max(DRAFT_LIMITS.sources),
-    annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations),
-  })
-  .strict();
-export type DraftContent = z.infer<typeof DraftContent>;
+const DRAFT_CONTENT = {
+  /** The allocated incident id; absent until one is allocated. */
+  incidentId: IncidentId.optional(),
+  incident: IncidentFields,
+  references: z.array(Reference).max(DRAFT_LIMITS.references),
+  sources: z.array(SourceText).max(DRAFT_LIMITS.sources),
+  annotations: z.array(Annotation).max(DRAFT_LIMITS.annotations),
+};
 
 /** A whole draft as stored and exported. */
 export const Draft = z
@@ -181,7 +178,7 @@ export const Draft = z
     updatedAt: Timestamp,
     /** Increases by one on every saved change, so a stale autosave can be detected. */
     revision: z.number().int().nonnegative(),
-    ...DraftContent.shape,
+    ...DRAFT_CONTENT,
   })
   .strict()
   .superRefine((draft, ctx) => {
