@@ -5,7 +5,7 @@
 import { lineNumberAt } from '../edit-line';
 
 /** Offset of the first character where `a` and `b` differ; -1 when they are equal. */
-export function firstDifferenceOffset(a: string, b: string): number {
+function firstDifferenceOffset(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;

@@ -6,7 +6,6 @@
 export type { ChangeStatus, FileMode, GuardChange, GuardOptions, NewPageCheck, NewPageContext, Violation } from './types';
 export { GUARD_RULES, GUARD_RULE_CODES, type GuardRule } from './rules';
 export { GENERATED_ROOTS, checkChange, checkChanges, isGuardedChange, isGuardedPath } from './check-changes';
-export { checkNewPageStructure, createNewPageCheck, type IncidentPageCodec } from './new-page';
-export { firstDifferenceLine, firstDifferenceOffset } from './first-difference';
+export { firstDifferenceLine } from './first-difference';
 export { keepsGeneratedBytes } from './generated-bytes';
 export { repairGeneratedPart, type RepairResult } from './repair';
