@@ -181,11 +181,15 @@ describe('the main process (with a stand-in for Electron)', () => {
     fake.appListeners.get('second-instance')?.({}, ['/opt/app/disarm-workbench', second.path], '/', { folder: second.path });
     expect(fake.calls).toContain('focus');
     await vi.waitFor(() => expect(sent.slice(before)).toEqual([[IPC_EVENT_CHANNEL, 'shell.command', { command: 'reload' }]]));
+    // The folder opened is the second launch's (the recent list leads with it).
+    const opened = { ok: true, result: [expect.objectContaining({ path: second.path }), expect.objectContaining({ path: clone.path })] };
+    expect(await invoke('recent.list', {})).toEqual(opened);
     // A folder that is not a checkout is refused with a message, and the open one stays.
     fake.appListeners.get('second-instance')?.({}, [], '/', { folder: userData });
     await vi.waitFor(() => expect(fake.calls.some((c) => c.startsWith('showErrorBox Cannot open this folder:') && c.includes('no .git folder'))).toBe(true));
     const read = await invoke('files.read', { path: 'generated_pages/techniques/T0002.md' });
     expect(read).toMatchObject({ ok: true });
+    expect(await invoke('recent.list', {})).toEqual(opened);
   });
 
   it('stops the services before quitting', async () => {
