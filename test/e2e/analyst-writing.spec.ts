@@ -71,6 +71,11 @@ test('a new user writes an incident: search, fields, references, article, three 
   await page.getByRole('link', { name: /I00068/ }).first().click();
   await expect(page.getByRole('heading', { name: /Incident I00068/ })).toBeVisible();
   expect(page.url()).toContain('#/library/I00068');
+  // Technique ids in a page's text are marked as mentions, and explain themselves on hover.
+  const pageMention = page.locator('[data-markdown-view] .mention[data-mention="T0097.100"]').first();
+  await expect(pageMention).toBeVisible();
+  await pageMention.hover();
+  await expect(page.getByRole('tooltip')).toContainText('Individual Persona');
 
   // Start an incident and fill its fields.
   const incidentId = await startIncident(page);
