@@ -11,7 +11,7 @@
  * After sanitising, technique ids in the text are marked as mentions for the hover card.
  */
 import DOMPurify, { type Config } from 'dompurify';
-import { TECHNIQUE_MENTION } from './mentions';
+import { TECHNIQUE_MENTION, splitMentions } from './mentions';
 
 /** How a piece of HTML is placed in the app. */
 export interface SanitizeOptions {
@@ -138,17 +138,17 @@ function markMentions(root: DocumentFragment): void {
   }
   for (const text of texts) {
     const pieces = document.createDocumentFragment();
-    let last = 0;
-    for (const match of text.data.matchAll(TECHNIQUE_MENTION)) {
-      if (match.index > last) pieces.append(text.data.slice(last, match.index));
+    for (const segment of splitMentions(text.data)) {
+      if (segment.kind === 'text') {
+        pieces.append(segment.text);
+        continue;
+      }
       const mark = document.createElement('span');
       mark.className = 'mention';
-      mark.dataset.mention = match[0];
-      mark.textContent = match[0];
+      mark.dataset.mention = segment.id;
+      mark.textContent = segment.text;
       pieces.append(mark);
-      last = match.index + match[0].length;
     }
-    if (last < text.data.length) pieces.append(text.data.slice(last));
     text.replaceWith(pieces);
   }
 }
