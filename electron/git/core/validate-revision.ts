@@ -1,7 +1,7 @@
 /**
  * Revision names and ranges a user gives (`check --range A..B`): refused unless they are plain
- * revision names, before git resolves them. Kept apart from validate.ts so that `check` loads no
- * schema library; validate.ts re-exports both functions with the other checks of user input.
+ * revision names, before git resolves them. Kept apart from validate.ts (the other checks of user
+ * input) so that `check` loads no schema library.
  */
 import { refuseInput } from './refuse-input';
 

@@ -1,6 +1,7 @@
 /**
  * Every value a user types that reaches a git command line is checked here first: branch and
- * remote names, paths, clone sources, commit messages, revision ranges, author identities. A value
+ * remote names, paths, clone sources, commit messages, author identities (revisions and ranges in
+ * validate-revision.ts, which `check` loads without this module's schema library). A value
  * that could be read as an option (a leading `-`), run a transport program (`ext::`) or break out
  * of its field is refused with a message naming the field; the runner still puts values after
  * `--`/`--end-of-options`, and simple-git's protection still watches, behind this wall.
@@ -68,10 +69,6 @@ export function validCloneSource(value: string): string {
   if (/^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:[^\s]+$/.test(value) && !value.includes('@-')) return value;
   return refuseInput(field, value, 'give an https/ssh address, `user@host:path`, or the absolute path of a local checkout or bundle file');
 }
-
-// Revisions and ranges (`check --range`) are checked in validate-revision.ts, which `check`
-// loads without the schema library this module needs.
-export { validRevision, validRevisionRange } from './validate-revision';
 
 /** An author identity from the app's settings. */
 export interface AuthorIdentity {
