@@ -4,7 +4,7 @@
 // apply the session and navigation policies, follow a second launch, and stop the services
 // before quitting. The stand-in records what main.ts asks of Electron and lets the test play
 // Electron's part (fire events, invoke the IPC handler, request app:// pages).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -119,6 +119,8 @@ describe('the main process (with a stand-in for Electron)', () => {
   beforeAll(async () => {
     clone = cloneHistory();
     second = cloneHistory();
+    // A file only the second checkout has, to tell which one is open.
+    writeFileSync(join(second.path, 'second-checkout.txt'), 'the second checkout\n');
     process.env.DISARM_WORKBENCH_USER_DATA = userData;
     // As the packaged app is launched: `disarm-workbench <folder>`.
     process.argv = ['/opt/DISARM Workbench/disarm-workbench', clone.path];
@@ -181,7 +183,9 @@ describe('the main process (with a stand-in for Electron)', () => {
     fake.appListeners.get('second-instance')?.({}, ['/opt/app/disarm-workbench', second.path], '/', { folder: second.path });
     expect(fake.calls).toContain('focus');
     await vi.waitFor(() => expect(sent.slice(before)).toEqual([[IPC_EVENT_CHANNEL, 'shell.command', { command: 'reload' }]]));
-    // The folder opened is the second launch's (the recent list leads with it).
+    // The folder opened is the second launch's: its own file is read, and the recent list leads with it.
+    const ownFile = { ok: true, result: { text: 'the second checkout\n' } };
+    expect(await invoke('files.read', { path: 'second-checkout.txt' })).toMatchObject(ownFile);
     const opened = { ok: true, result: [expect.objectContaining({ path: second.path }), expect.objectContaining({ path: clone.path })] };
     expect(await invoke('recent.list', {})).toEqual(opened);
     // A folder that is not a checkout is refused with a message, and the open one stays.
@@ -189,6 +193,7 @@ describe('the main process (with a stand-in for Electron)', () => {
     await vi.waitFor(() => expect(fake.calls.some((c) => c.startsWith('showErrorBox Cannot open this folder:') && c.includes('no .git folder'))).toBe(true));
     const read = await invoke('files.read', { path: 'generated_pages/techniques/T0002.md' });
     expect(read).toMatchObject({ ok: true });
+    expect(await invoke('files.read', { path: 'second-checkout.txt' })).toMatchObject(ownFile);
     expect(await invoke('recent.list', {})).toEqual(opened);
   });
 
