@@ -55,14 +55,9 @@ export class CommandRegistry {
     };
   }
 
-  /** The enabled command with `id`. */
-  get(id: string): Command | undefined {
-    return this.all.find((c) => c.id === id);
-  }
-
   /** Runs the command `id`; false when there is none (or it is disabled). */
   run(id: string): boolean {
-    const command = this.get(id);
+    const command = this.all.find((c) => c.id === id);
     if (!command) return false;
     this.#execute(command);
     return true;

@@ -29,11 +29,6 @@ export class Router {
     host.addEventListener('hashchange', this.#onHashChange);
   }
 
-  /** The screen showing. */
-  get screen(): string {
-    return this.route.screen;
-  }
-
   /** Shows `route`; `replace` keeps the back button from returning to the current place. */
   go(route: Route, options: { replace?: boolean } = {}): void {
     const url = formatRoute(route);
