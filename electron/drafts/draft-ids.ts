@@ -20,14 +20,14 @@ export async function allocateIds(store: Store, checkout: string, draftId: strin
 }
 
 /** Drafts whose ids the checkout (or an older draft) now uses. */
-export async function idConflicts(store: Store, checkout: string, used?: UsedIds): Promise<IdConflict[]> {
-  const inCheckout = used ?? (await collectUsedIds(checkout));
+export async function idConflicts(store: Store, checkout: string): Promise<IdConflict[]> {
+  const inCheckout = await collectUsedIds(checkout);
   return findIdConflicts(await store.allDrafts(), inCheckout);
 }
 
 /** Gives a conflicting draft the next free ids for those that were taken. */
-export async function resolveIdConflict(store: Store, checkout: string, draftId: string, used?: UsedIds): Promise<Draft> {
-  const inCheckout = used ?? (await collectUsedIds(checkout));
+export async function resolveIdConflict(store: Store, checkout: string, draftId: string): Promise<Draft> {
+  const inCheckout = await collectUsedIds(checkout);
   return store.updateDraftWith(draftId, (draft, all) => {
     const conflict = findIdConflicts(all, inCheckout).find((c) => c.draftId === draftId);
     if (!conflict) throw new ApiError('conflict', 'This draft’s ids are not taken by anyone else: there is nothing to change.');
