@@ -121,17 +121,6 @@ export class DraftSession {
     return id;
   }
 
-  updateSourceInfo(id: string, patch: { title?: string; referenceId?: string | undefined }): void {
-    const source = this.draft.sources.find((s) => s.id === id);
-    if (!source) return;
-    if (patch.title !== undefined) source.title = patch.title;
-    if ('referenceId' in patch) {
-      if (patch.referenceId) source.referenceId = patch.referenceId;
-      else delete source.referenceId;
-    }
-    this.#listChanged('sources');
-  }
-
   /**
    * Replaces a source's text (edited or re-pasted) and re-anchors its quotes on the back end;
    * quotes that cannot be found are kept as orphans. Returns how many were orphaned.
@@ -142,16 +131,6 @@ export class DraftSession {
     this.draft = result.draft;
     this.lastSavedAt = result.draft.updatedAt;
     return result.orphaned.length;
-  }
-
-  removeSource(id: string): void {
-    this.draft.sources = this.draft.sources.filter((s) => s.id !== id);
-    // Its quotes stay (they are the analyst's work), orphaned: the text they sat in is gone.
-    for (const annotation of this.draft.annotations) {
-      if (annotation.anchor?.sourceId === id) annotation.anchor = undefined;
-    }
-    this.#listChanged('sources');
-    this.#listChanged('annotations');
   }
 
   // --- annotations -----------------------------------------------------------------------
@@ -174,14 +153,6 @@ export class DraftSession {
       review: 'draft',
     };
     this.draft.annotations.push(annotation);
-    this.#listChanged('annotations');
-    return id;
-  }
-
-  /** Adds an annotation without a source passage (a quote typed or pasted directly). */
-  addAnnotation(quote: string): string {
-    const id = this.#newId();
-    this.draft.annotations.push({ id, quote, techniqueIds: [], explanation: '', review: 'draft' });
     this.#listChanged('annotations');
     return id;
   }
