@@ -193,7 +193,8 @@ export class Store {
       settings = Settings.parse({ ...data.settings, ...patch });
       data.settings = settings;
     });
-    return settings ?? (await this.getSettings());
+    if (!settings) throw new Error('the update did not run');
+    return settings;
   }
 
   async listRecent(): Promise<RecentRepository[]> {
