@@ -76,6 +76,9 @@ test('a new user writes an incident: search, fields, references, article, three 
   await expect(pageMention).toBeVisible();
   await pageMention.hover();
   await expect(page.getByRole('tooltip')).toContainText('Individual Persona');
+  // An id the checkout has no page for says so.
+  await page.evaluate(() => (window.location.hash = '#/library/T0999.999'));
+  await expect(page.locator('[data-screen="library"]').getByRole('alert')).toHaveText('T0999.999 is not in this checkout of the framework.');
 
   // Start an incident and fill its fields.
   const incidentId = await startIncident(page);

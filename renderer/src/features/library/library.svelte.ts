@@ -4,6 +4,8 @@
  * descriptions, and the page being read (its markdown, rendered safely by MarkdownView).
  */
 import type { ApiOutput } from '../../../../shared/api/contract';
+import { ApiError } from '../../../../shared/api/errors';
+import { pageOfPath, pagePath, type PageKind } from '../../../../shared/ids';
 import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Workbench } from '../../lib/app/workbench.svelte';
@@ -14,11 +16,11 @@ export type LibraryKind = 'all' | 'technique' | 'tactic' | 'incident';
 /** The search's two modes: ids and names, or words in what incidents say. */
 export type LibraryMode = 'catalog' | 'text';
 
-/** A page being shown. */
+/** A page being shown (with the object it is the page of, when opened by id). */
 export interface LibraryPage {
   readonly path: string;
   readonly markdown: string;
-  readonly object?: ApiOutput<'catalog.object'>['object'] | undefined;
+  readonly object?: { readonly kind: PageKind; readonly id: string } | undefined;
 }
 
 /** How many results the search lists. */
@@ -92,22 +94,16 @@ export class LibraryState {
       return;
     }
     this.pageLoading = true;
+    const byId = !target.includes('/');
     try {
-      const api = this.#workbench.api;
-      let page: LibraryPage;
-      if (target.includes('/')) {
-        const file = await api.call('files.read', { path: target });
-        page = { path: file.path, markdown: file.text };
-      } else {
-        const found = await api.call('catalog.object', { id: target });
-        const file = await api.call('files.read', { path: found.object.path });
-        page = { path: found.object.path, markdown: file.text, object: found.object };
-      }
-      if (seq === this.#pageSeq) this.page = page;
+      // An object's page is at the path its id names (shared/ids), so one read shows it.
+      const file = await this.#workbench.api.call('files.read', { path: byId ? pagePath(target) : target });
+      const object = byId ? pageOfPath(file.path) : undefined;
+      if (seq === this.#pageSeq) this.page = { path: file.path, markdown: file.text, object };
     } catch (error) {
       if (seq === this.#pageSeq) {
         this.page = undefined;
-        this.pageError = messageOf(error);
+        this.pageError = byId && error instanceof ApiError && error.code === 'not-found' ? `${target} is not in this checkout of the framework.` : messageOf(error);
       }
     } finally {
       if (seq === this.#pageSeq) this.pageLoading = false;
