@@ -56,9 +56,14 @@ function yearCell(year: string): Cell {
   return /^\d{1,4}$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/** An annotation's technique ids as rows and pages carry them: trimmed, blank ones left out. */
+export function techniqueIdsOf(annotation: Annotation): string[] {
+  return annotation.techniqueIds.map((id) => id.trim()).filter((id) => id !== '');
+}
+
 /** The annotations that become rows: those with at least one technique. */
 export function taggedAnnotations(draft: Draft): Annotation[] {
-  return draft.annotations.filter((a) => a.techniqueIds.some((id) => id.trim() !== ''));
+  return draft.annotations.filter((a) => techniqueIdsOf(a).length > 0);
 }
 
 /** The draft's rows. The draft must have its incident id and a link id on every tagged annotation. */
@@ -91,7 +96,7 @@ export function draftToMasterRows(draft: Draft, marker: string = EDIT_LINE): Mas
     disarm_id: a.linkId as string,
     name: renderDescription(a.quote, a.explanation, marker),
     incident_id: id,
-    technique_ids: a.techniqueIds.map((t) => t.trim()).filter((t) => t !== '').join(','),
+    technique_ids: techniqueIdsOf(a).join(','),
     summary: null,
   }));
   incidenttechniques.sort((a, b) => compareIds(String(a.disarm_id), String(b.disarm_id)));

@@ -16,7 +16,7 @@ import type { IncidentPage, IncidentTechniqueRow } from '../pages/types';
 import type { Draft } from './model';
 import type { FrameworkLookup } from './framework-lookup';
 import { frameworkTextToField, plainLine } from './framework-text';
-import { taggedAnnotations } from './master-rows';
+import { taggedAnnotations, techniqueIdsOf } from './master-rows';
 import { upsertBlock } from './notes-blocks';
 import { renderDescription } from './render-description';
 
@@ -43,7 +43,7 @@ export function techniqueRows(draft: Draft, lookup: FrameworkLookup, marker: str
   const rows: { row: IncidentTechniqueRow; linkId: string; order: number }[] = [];
   taggedAnnotations(draft).forEach((annotation, order) => {
     const description = renderDescription(annotation.quote, annotation.explanation, marker);
-    const ids = [...new Set(annotation.techniqueIds.map((id) => id.trim()).filter((id) => id !== ''))];
+    const ids = [...new Set(techniqueIdsOf(annotation))];
     for (const id of ids) {
       rows.push({ row: { technique: { id, name: plainLine(lookup.technique(id)?.name ?? '', marker) }, linkId: '', description }, linkId: annotation.linkId ?? '', order });
     }
@@ -116,7 +116,7 @@ export function renderDraftIncidentPage(draft: Draft, lookup: FrameworkLookup, e
 function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string | undefined {
   const id = draft.incidentId;
   if (!id) throw new RenderError('The draft has no incident id yet: allocate one first.');
-  const quotes = taggedAnnotations(draft).filter((a) => a.techniqueIds.some((t) => t.trim() === techniqueId));
+  const quotes = taggedAnnotations(draft).filter((a) => techniqueIdsOf(a).includes(techniqueId));
   if (quotes.length === 0) return undefined;
   const incident = { id, name: plainLine(draft.incident.name, marker) };
   return (
@@ -127,7 +127,7 @@ function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = 
 
 /** The technique ids the draft tags, each once, in id order. */
 export function taggedTechniqueIds(draft: Draft): string[] {
-  return [...new Set(taggedAnnotations(draft).flatMap((a) => a.techniqueIds.map((t) => t.trim()).filter((t) => t !== '')))].sort(compareIds);
+  return [...new Set(taggedAnnotations(draft).flatMap(techniqueIdsOf))].sort(compareIds);
 }
 
 /**
