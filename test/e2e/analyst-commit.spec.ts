@@ -12,7 +12,7 @@ import { splitAtEditLine } from '../../shared/edit-line';
 import { PROJECT_ROOT, SOURCE_ARTICLE, addBareRemote, cloneHistory, git } from '../helpers/fixtures';
 import { checkBothThemes, expectCleanPage, setTheme, watchPage, type PageProblems } from './support/page-checks';
 import { ARTICLE_INCIDENT_FIELDS, ARTICLE_REFERENCE, addReference, fillFields, openServedCheckout, startIncident } from './support/incident-form';
-import { highlightCount, selectInSource } from './support/source-editor';
+import { highlightCount, pickTechnique, selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
@@ -52,17 +52,6 @@ test.afterAll(async () => {
   await served?.stop();
 });
 
-/** Adds technique `id` to the open quote through the tagger's autocomplete. */
-async function pickTechnique(id: string): Promise<void> {
-  const field = page.getByRole('combobox', { name: 'Add a technique (id or name)' });
-  await field.pressSequentially(id, { delay: 15 });
-  const option = page.getByRole('listbox', { name: 'Matching techniques' }).locator(`[data-technique="${id}"]`);
-  await expect(option).toBeVisible();
-  while ((await option.getAttribute('aria-selected')) !== 'true') await field.press('ArrowDown');
-  await field.press('Enter');
-  await expect(page.getByRole('list', { name: 'Techniques of this quote' }).getByText(id, { exact: true })).toBeVisible();
-}
-
 test('write an incident with tagged quotes from the article', async () => {
   await openServedCheckout(page, served);
 
@@ -81,7 +70,7 @@ test('write an incident with tagged quotes from the article', async () => {
     await selectInSource(page, quote.text);
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toHaveText(quote.text);
-    for (const id of quote.techniques) await pickTechnique(id);
+    for (const id of quote.techniques) await pickTechnique(page, id, id);
     await page.getByRole('combobox', { name: 'Add a technique (id or name)' }).press('Enter');
     await page.keyboard.type(`${quote.explanation}(${quote.techniques[0]}`, { delay: 5 });
     await expect(page.locator('.cm-tooltip-autocomplete')).toBeVisible();

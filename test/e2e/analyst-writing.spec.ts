@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
 import { expectAccessible, expectCleanPage, saveScreenshot, setTheme, watchPage, type PageProblems } from './support/page-checks';
 import { ARTICLE_INCIDENT_FIELDS, ARTICLE_REFERENCE, addReference, fillFields, openServedCheckout, startIncident } from './support/incident-form';
-import { highlightCount, highlightedTexts, selectInSource } from './support/source-editor';
+import { highlightCount, highlightedTexts, pickTechnique, selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
@@ -35,20 +35,6 @@ test.afterAll(async () => {
   await page?.context().close();
   await served?.stop();
 });
-
-/** Adds the technique `id` to the open quote through the autocomplete, typing `typed`. */
-async function pickTechnique(typed: string, id: string): Promise<void> {
-  const field = page.getByRole('combobox', { name: 'Add a technique (id or name)' });
-  await expect(field).toBeFocused();
-  await field.pressSequentially(typed, { delay: 15 });
-  const option = page.getByRole('listbox', { name: 'Matching techniques' }).locator(`[data-technique="${id}"]`);
-  await expect(option).toBeVisible();
-  // The option shows id, name and tactic.
-  await expect(option.locator('.tactic')).toHaveText(/^TA\d\d /);
-  while ((await option.getAttribute('aria-selected')) !== 'true') await field.press('ArrowDown');
-  await field.press('Enter');
-  await expect(page.getByRole('list', { name: 'Techniques of this quote' }).getByText(id, { exact: true })).toBeVisible();
-}
 
 /** The open quote's explanation editor. */
 function explanation() {
@@ -126,8 +112,8 @@ test('a new user writes an incident: search, fields, references, article, three 
   await expect(page.getByRole('button', { name: /Tag selection/ })).toBeEnabled();
   await page.keyboard.press('Control+e');
   await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toHaveText(QUOTE_1);
-  await pickTechnique('T0155.007', 'T0155.007');
-  await pickTechnique('chat platform', 'T0151.004');
+  await pickTechnique(page, 'T0155.007', 'T0155.007');
+  await pickTechnique(page, 'chat platform', 'T0151.004');
   // Enter on the empty field moves on to the explanation; T0 autocompletes an inline mention.
   await page.getByRole('combobox', { name: 'Add a technique (id or name)' }).press('Enter');
   await expect(explanation()).toBeFocused();
@@ -178,7 +164,7 @@ test('a new user writes an incident: search, fields, references, article, three 
   // Quote 3, found by name.
   await selectInSource(page, QUOTE_3);
   await page.keyboard.press('Control+e');
-  await pickTechnique('impersonated', 'T0143.003');
+  await pickTechnique(page, 'impersonated', 'T0143.003');
   await page.getByRole('combobox', { name: 'Add a technique (id or name)' }).press('Enter');
   await page.keyboard.type('AI voices and images impersonated support staff (T0143.003: Impersonated Persona).', { delay: 5 });
 

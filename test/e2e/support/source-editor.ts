@@ -1,7 +1,8 @@
 /**
- * Working the tagger's source text as a person does: the text is a CodeMirror editor in a shadow
- * root, so a passage is selected by dragging the mouse from its first character to its last,
- * at the coordinates the browser lays them out at.
+ * Working the tagger as a person does: the source text is a CodeMirror editor in a shadow root,
+ * so a passage is selected by dragging the mouse from its first character to its last, at the
+ * coordinates the browser lays them out at; a technique is added to the open quote by typing in
+ * its autocomplete and taking the option.
  */
 import { expect, type Page } from '@playwright/test';
 
@@ -76,4 +77,20 @@ export function highlightedTexts(page: Page): Promise<string[]> {
     }
     return [...texts.values()];
   });
+}
+
+/**
+ * Adds technique `id` to the open quote through the autocomplete (which has the focus), typing
+ * `typed`: the option shows its tactic, the arrows reach it, Enter takes it.
+ */
+export async function pickTechnique(page: Page, typed: string, id: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: 'Add a technique (id or name)' });
+  await expect(field).toBeFocused();
+  await field.pressSequentially(typed, { delay: 15 });
+  const option = page.getByRole('listbox', { name: 'Matching techniques' }).locator(`[data-technique="${id}"]`);
+  await expect(option).toBeVisible();
+  await expect(option.locator('.tactic')).toHaveText(/^TA\d\d /);
+  while ((await option.getAttribute('aria-selected')) !== 'true') await field.press('ArrowDown');
+  await field.press('Enter');
+  await expect(page.getByRole('list', { name: 'Techniques of this quote' }).getByText(id, { exact: true })).toBeVisible();
 }
