@@ -49,6 +49,6 @@ function fixAction(fix: QuickFix, linted: number): Action {
 }
 
 /** The lint extension: diagnostics underlined, in the gutter, and in the lint panel (Mod+Shift+M). */
-export function notesLinter(check: NotesCheck, options: { delay?: number } = {}): Extension {
-  return [linter((view) => notesDiagnostics(view.state, check), { delay: options.delay ?? 300 }), lintGutter()];
+export function notesLinter(check: NotesCheck): Extension {
+  return [linter((view) => notesDiagnostics(view.state, check), { delay: 300 }), lintGutter()];
 }
