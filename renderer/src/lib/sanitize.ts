@@ -17,8 +17,6 @@ import { TECHNIQUE_MENTION, splitMentions } from './mentions';
 export interface SanitizeOptions {
   /** The repository path of the page the HTML comes from, to resolve its relative links. */
   readonly linkBase?: string;
-  /** Mark technique ids in the text as mentions (default true). */
-  readonly mentions?: boolean;
 }
 
 const ALLOWED_TAGS = [
@@ -164,7 +162,7 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     currentBase = undefined;
   }
   dropRemoteImages(fragment);
-  if (options.mentions ?? true) markMentions(fragment);
+  markMentions(fragment);
   const holder = document.createElement('div');
   holder.append(fragment);
   return holder.innerHTML;
