@@ -25,5 +25,5 @@ export async function answerAppRequest(rendererDir: string, method: string, url:
   const found = resolveStaticFile(rendererDir, new URL(url).pathname);
   if (!found) return refuse(404, 'Not found');
   const body = method === 'HEAD' ? '' : await readFile(found.file);
-  return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': 'no-cache' }, body };
+  return { status: 200, headers: { ...found.headers }, body };
 }

@@ -153,7 +153,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const found = resolveStaticFile(options.rendererDir, pathname);
     if (!found) return sendError(response, 404, new ApiError('not-found', `Not found: ${pathname.slice(0, 200)}`));
-    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType, 'Cache-Control': 'no-cache' });
+    response.writeHead(200, found.headers);
     if (request.method === 'HEAD') return void response.end();
     createReadStream(found.file)
       .on('error', () => response.destroy())

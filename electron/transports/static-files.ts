@@ -7,6 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isInside } from '../paths';
+import { SECURITY_HEADERS } from '../shell/csp';
 
 /** MIME types of what Vite emits; anything else is not served. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -30,6 +31,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export interface StaticFile {
   readonly file: string;
   readonly contentType: string;
+  /** The headers both hosts send with it: the page's security headers, its type, and revalidation on each load. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /**
@@ -61,5 +64,5 @@ export function resolveStaticFile(rendererDir: string, pathname: string): Static
   }
   // The link-resolved file must still be inside (root itself is a folder, refused above).
   if (!isInside(root, real)) return undefined;
-  return { file: real, contentType };
+  return { file: real, contentType, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' } };
 }
