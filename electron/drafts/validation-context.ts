@@ -16,7 +16,7 @@ import type { ValidationContext } from '../../shared/validation/context';
 import { resolveInCheckout } from '../paths';
 import { historySnapshot, SnapshotCache, type HistorySnapshot } from './history-snapshot';
 import { findRetiredTechniques } from './retired-techniques';
-import { collectUsedIds } from './used-ids';
+import { collectUsedIncidentIds } from './used-ids';
 
 /** True when `text` (a page) carries a block written by draft `draftId` below its line. */
 export function isDraftsOwnPage(text: string, draftId: string, marker: string = EDIT_LINE): boolean {
@@ -53,12 +53,12 @@ export async function draftValidationContext(
   options: { marker?: string; used?: UsedIds } = {},
 ): Promise<ValidationContext> {
   // One look at the refs serves both history scans (and their caches); git answers while the
-  // pages are read.
+  // incident folder and the master data are read.
   const snapshot = historySnapshot(checkout);
   snapshot.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
-  const used = options.used ?? (await collectUsedIds(checkout, snapshot));
-  const taken = new Set([...used.incidents, ...idsOfDrafts(others.filter((d) => d.id !== draft.id)).incidents]);
-  if (draft.incidentId && used.incidents.has(draft.incidentId)) {
+  const used = options.used?.incidents ?? (await collectUsedIncidentIds(checkout, snapshot));
+  const taken = new Set([...used, ...idsOfDrafts(others.filter((d) => d.id !== draft.id)).incidents]);
+  if (draft.incidentId && used.has(draft.incidentId)) {
     const page = await readIfExists(resolveInCheckout(checkout, pagePath(draft.incidentId)));
     const otherDraftHasIt = others.some((d) => d.id !== draft.id && d.incidentId === draft.incidentId);
     if (page !== undefined && isDraftsOwnPage(page, draft.id, options.marker) && !otherDraftHasIt) taken.delete(draft.incidentId);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDraft } from '../../shared/drafts/changes';
 import { allocateDraftIds, findIdConflicts, nextFreeIds } from '../../shared/drafts/id-allocation';
-import { collectUsedIds } from '../../electron/drafts/used-ids';
+import { collectUsedIds, collectUsedIncidentIds } from '../../electron/drafts/used-ids';
 import { masterDataIds } from '../../electron/drafts/master-data-file';
 import { allocateIds, idConflicts, resolveIdConflict } from '../../electron/drafts/draft-ids';
 import { Store } from '../../electron/store/store';
@@ -64,6 +64,8 @@ describe('ids used by a real checkout', () => {
     for (const id of oldLinkIds) expect(used.links.has(id)).toBe(true);
     const inMaster = new Set((await masterDataIds(clone.path)).links);
     expect([...oldLinkIds].some((id) => !inMaster.has(id))).toBe(true);
+    // Validation's cheaper look (no page texts, no patches) finds the same incident ids.
+    expect(await collectUsedIncidentIds(clone.path)).toEqual(used.incidents);
   });
 
   it('include an incident added and removed since: its id is never reused', async () => {
@@ -75,6 +77,7 @@ describe('ids used by a real checkout', () => {
     git(clone.path, 'commit', '-q', '-m', 'Remove I00140');
     const used = await collectUsedIds(clone.path);
     expect(nextFreeIds('incident', used.incidents)).toEqual(['I00141']);
+    expect(await collectUsedIncidentIds(clone.path)).toEqual(used.incidents);
   });
 
   it('include a teammate’s pushed branch once fetched, and a draft that used its id is told the next free one', async () => {
