@@ -10,6 +10,7 @@ import { validationContext, type BackEndContext } from '../../lib/validation/bac
 import { EDIT_LINE } from '../../../../shared/edit-line';
 import type { Workbench } from '../../lib/app/workbench.svelte';
 import type { DraftSession } from './draft-session.svelte';
+import { messageOf } from '../../lib/app/notices.svelte';
 
 /** What the incident id reads as in a preview of a draft that has none yet. */
 export const PLACEHOLDER_INCIDENT_ID = 'I?????';
@@ -91,7 +92,7 @@ export class DraftChecks {
       const shown = draft.incidentId ? draft : { ...draft, incidentId: PLACEHOLDER_INCIDENT_ID };
       return { markdown: renderDraftIncidentPage(shown, this.lookup, undefined, this.#workbench.settings?.editLine ?? EDIT_LINE) };
     } catch (error) {
-      return { markdown: '', error: error instanceof Error ? error.message : String(error) };
+      return { markdown: '', error: messageOf(error) };
     }
   });
 }

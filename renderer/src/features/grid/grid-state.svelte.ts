@@ -9,6 +9,7 @@ import type { DraftSummary } from '../../../../shared/drafts/model';
 import { pagePath } from '../../../../shared/ids';
 import { parseIncidentPage } from '../../../../shared/pages/incident';
 import { buildFrameworkGrid, findCell, highlightOf, moveInGrid, uniqueInOrder, type FrameworkGrid } from './grid-model';
+import { messageOf } from '../../lib/app/notices.svelte';
 
 /** What the grid highlights: a draft, an incident of the checkout, or nothing. */
 export type GridSubject = { readonly kind: 'draft'; readonly id: string } | { readonly kind: 'incident'; readonly id: string } | { readonly kind: 'none' };
@@ -112,7 +113,7 @@ export class GridState {
       if (request !== this.#request) return;
       this.usedIds = [];
       this.subjectLabel = '';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     }
   }
 

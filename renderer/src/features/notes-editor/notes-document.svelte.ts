@@ -7,6 +7,7 @@
 import type { ApiClient } from '../../../../shared/api/client';
 import { splitAtEditLine } from '../../../../shared/edit-line';
 import { isId, pagePath } from '../../../../shared/ids';
+import { messageOf } from '../../lib/app/notices.svelte';
 
 /** The repository path a route argument names: an object id (`T0155.007`) or a path. */
 export function pathOfArg(arg: string): string {
@@ -53,7 +54,7 @@ export class NotesDocument {
       this.path = undefined;
       this.saved = '';
       this.text = '';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
     } finally {
       if (request === this.#request) this.loading = false;
     }

@@ -3,8 +3,6 @@
  * (what went wrong, what to do). Announced to screen readers through a live region; errors stay
  * until dismissed, the others fade after a few seconds.
  */
-import { ApiError } from '../../../../shared/api/errors';
-
 export type NoticeKind = 'info' | 'success' | 'error';
 
 export interface Notice {
@@ -16,11 +14,9 @@ export interface Notice {
 /** How long a non-error notice stays. */
 const NOTICE_MS = 5000;
 
-/** The message to show for anything thrown. */
+/** The message to show for anything thrown (an ApiError is an Error, its message written for the analyst). */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The list of notices showing. */
