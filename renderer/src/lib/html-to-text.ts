@@ -1,16 +1,20 @@
 /**
- * An HTML file opened as a source text is reduced to its text: parsed by the browser inside a
- * <template> (whose contents are inert: no script runs, nothing loads, no style is even applied,
- * so the page's CSP has nothing to refuse), scripts, styles and other non-text parts dropped, and
- * block elements turned into line breaks so paragraphs survive.
+ * An HTML file opened as a source text is reduced to its text: its tags stripped to their bare
+ * names first (raw-html.ts: no attribute, so no event handler, ever reaches the browser's parser,
+ * which Chromium 156 and later report as a CSP violation even in an inert document), then parsed
+ * inside a <template> (whose contents are inert: no script runs, nothing loads, no style is even
+ * applied), scripts, styles and other non-text parts dropped, and block elements turned into line
+ * breaks so paragraphs survive.
  */
+import { tagNamesOnly } from './raw-html';
+
 const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, head, title, meta, link, nav, footer, form, button, select, input, textarea';
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|H[1-6]|HEADER|HR|LI|MAIN|OL|P|PRE|SECTION|TABLE|TBODY|THEAD|TFOOT|TR|UL)$/;
 
 /** The readable text of an HTML document. */
 export function htmlToText(html: string): string {
   // The file cannot close the wrapping template early: its own template tags are renamed.
-  const wrapped = `<template>${html.replace(/<(\/?)template/gi, '<$1x-template')}</template>`;
+  const wrapped = `<template>${tagNamesOnly(html).replace(/<(\/?)template/gi, '<$1x-template')}</template>`;
   const template = new DOMParser().parseFromString(wrapped, 'text/html').querySelector('template');
   if (!template) return '';
   const root = template.content;

@@ -2,7 +2,7 @@
  * The one place where HTML from outside the app (framework pages, analysts' text, pasted articles)
  * becomes HTML the app shows. Every `{@html ...}` in the renderer is `{@html sanitizeHtml(...)}`.
  *
- * DOMPurify with an allow-list: text formatting, lists, tables, links and inline images from
+ * DOMPurify with the allow-list of html-allow-list.ts: text formatting, lists, tables, links and inline images from
  * `data:` only. No script, no event handler, no style, no form, no frame, no SVG or MathML (the
  * home of mutation-XSS tricks), no remote load of any kind (a remote image becomes a note with its
  * text). Links: `http(s)`/`mailto` open outside the app (new window, no referrer, no opener);
@@ -11,6 +11,7 @@
  * After sanitising, technique ids in the text are marked as mentions for the hover card.
  */
 import DOMPurify, { type Config } from 'dompurify';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URI } from './html-allow-list';
 import { TECHNIQUE_MENTION, splitMentions } from './mentions';
 
 /** How a piece of HTML is placed in the app. */
@@ -19,19 +20,9 @@ export interface SanitizeOptions {
   readonly linkBase?: string;
 }
 
-const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre',
-  's', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
-];
-const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'colspan', 'rowspan', 'align', 'start', 'type', 'checked', 'disabled', 'open'];
-
-/** http(s), mailto, or no scheme at all (a relative path, a fragment). */
-const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i;
-
 const CONFIG: Config = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
+  ALLOWED_ATTR: [...ALLOWED_ATTRIBUTES],
   ALLOWED_URI_REGEXP: ALLOWED_URI,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
