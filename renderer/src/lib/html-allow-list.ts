@@ -18,5 +18,8 @@ export const ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'alt', 's
 /** Attributes whose value is an address, held to ALLOWED_URI. */
 export const URI_ATTRIBUTES: readonly string[] = ['href', 'src'];
 
-/** http(s), mailto, `data:` for inline images, or no scheme at all (a relative path, a fragment). */
+/** http(s), mailto, or no scheme at all (a relative path, a fragment). */
 export const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i;
+
+/** An image carried inside the page itself: the only `data:` address, and only as an image's `src`. */
+export const INLINE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;

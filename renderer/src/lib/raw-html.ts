@@ -13,7 +13,7 @@
  * Pure string code (no DOM), so it is tested headless. The tag grammar is CommonMark's own
  * (spec 6.6, "Raw HTML"), the one micromark used to find the HTML in the first place.
  */
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URI, URI_ATTRIBUTES } from './html-allow-list';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URI, INLINE_IMAGE, URI_ATTRIBUTES } from './html-allow-list';
 
 const TAGS = new Set(ALLOWED_TAGS);
 const ATTRIBUTES = new Set(ALLOWED_ATTRIBUTES);
@@ -55,7 +55,7 @@ function rebuildOpenTag(name: string, attributes: string, selfClosing: boolean):
     const attribute = (match[1] ?? '').toLowerCase();
     if (!ATTRIBUTES.has(attribute)) continue;
     const value = match[2] === undefined ? '' : unquote(match[2]);
-    if (URI_VALUED.has(attribute) && !allowedAddress(value)) continue;
+    if (URI_VALUED.has(attribute) && !allowedAddress(value) && !(name === 'img' && attribute === 'src' && INLINE_IMAGE.test(value))) continue;
     out += match[2] === undefined ? ` ${attribute}` : ` ${attribute}="${value.replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
   }
   return `${out}${selfClosing ? ' /' : ''}>`;

@@ -11,7 +11,7 @@
  * After sanitising, technique ids in the text are marked as mentions for the hover card.
  */
 import DOMPurify, { type Config } from 'dompurify';
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URI } from './html-allow-list';
+import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URI, INLINE_IMAGE } from './html-allow-list';
 import { TECHNIQUE_MENTION, splitMentions } from './mentions';
 
 /** How a piece of HTML is placed in the app. */
@@ -35,9 +35,6 @@ const CONFIG: Config = {
   FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class'],
   RETURN_DOM_FRAGMENT: true,
 };
-
-/** An image the page may show: one carried inside the page itself. */
-const INLINE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
 
 /** The id a framework page path names (`../../generated_pages/techniques/T0155.007.md` → `T0155.007`). */
 function objectIdOfHref(href: string): string | undefined {

@@ -88,6 +88,9 @@ describe('raw HTML at the markdown stage', () => {
     );
     expect(allowListedHtml('<table border="1"><tr><td colspan=2 style="color:red">x</td></tr></table>')).toBe('<table><tr><td colspan="2">x</td></tr></table>');
     expect(allowListedHtml('<a href="tactics/TA01.md">TA01</a>')).toBe('<a href="tactics/TA01.md">TA01</a>');
+    // The one `data:` address the sanitiser shows: an inline image, as an image's source only.
+    expect(allowListedHtml('<img src="data:image/png;base64,iVBORw0KGgo=" alt="p">')).toBe('<img src="data:image/png;base64,iVBORw0KGgo=" alt="p">');
+    expect(allowListedHtml('<a href="data:image/png;base64,iVBORw0KGgo=">p</a><img src="data:text/html;base64,PHNjcmlwdD4=">')).toBe('<a>p</a><img>');
   });
 
   it('writes a tag outside the list as the text it was, so an analyst sees what was written', () => {
