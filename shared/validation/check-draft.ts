@@ -5,6 +5,7 @@
 import { normalizeSourceText, quoteIsInNormalizedSource } from '../drafts/anchoring';
 import { findTags } from '../drafts/framework-text';
 import type { Draft } from '../drafts/model';
+import { checkCharacters, draftStrings } from './check-characters';
 import { checkText } from './check-text';
 import { diagnostic, replaceFix, type ValidationContext } from './context';
 import { checkDate, checkUrl } from './check-fields';
@@ -88,6 +89,9 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
     }
     out.push(...checkText(a.explanation, `${at}.explanation`, context));
   });
+
+  // Characters, over every string the draft holds (a field added later is covered too).
+  for (const [field, value] of draftStrings(draft)) out.push(...checkCharacters(value, field));
   return out;
 }
 
