@@ -7,6 +7,7 @@ import { findTags } from '../drafts/framework-text';
 import type { Draft } from '../drafts/model';
 import { checkCharacters, draftStrings } from './check-characters';
 import { checkText } from './check-text';
+import { hasControlCharacter } from '../text-characters';
 import { diagnostic, replaceFix, type ValidationContext } from './context';
 import { checkDate, checkUrl } from './check-fields';
 import { checkTechniqueId } from './technique-ids';
@@ -90,8 +91,16 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
     out.push(...checkText(a.explanation, `${at}.explanation`, context));
   });
 
-  // Characters, over every string the draft holds (a field added later is covered too).
-  for (const [field, value] of draftStrings(draft)) out.push(...checkCharacters(value, field));
+  // Characters, over every string the draft holds (a field added later is covered too). A quote's
+  // anchor copies its source's text: when that source has the characters, the source's diagnostic
+  // is the one to act on (its fix anchors the quotes again), so the copies are not reported twice.
+  const sourceHasControls = new Set(draft.sources.filter((s) => hasControlCharacter(s.text)).map((s) => s.id));
+  for (const [field, value] of draftStrings(draft)) {
+    const anchorOf = /^annotations\.(\d+)\.anchor\.quote\./.exec(field)?.[1];
+    const found = checkCharacters(value, field);
+    const copied = anchorOf !== undefined && sourceHasControls.has(draft.annotations[Number(anchorOf)]?.anchor?.sourceId ?? '');
+    out.push(...(copied ? found.filter((d) => d.code !== 'control-character') : found));
+  }
   return out;
 }
 

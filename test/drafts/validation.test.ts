@@ -174,6 +174,17 @@ describe('characters that do not belong in text', () => {
     expect(validateDraft({ ...draft, incident: { ...draft.incident, notes: 'Tabs\tand\r\nline breaks.' } }, context)).toEqual([]);
   });
 
+  it('reports a control character of a source text once, at the source, not again at the quotes’ anchors that copy it', () => {
+    const source = draft.sources[0] as Draft['sources'][number];
+    const at = source.text.indexOf(QUOTE) + 10;
+    const text = source.text.slice(0, at) + '\u0000' + source.text.slice(at);
+    const annotation = draft.annotations[0] as Draft['annotations'][number];
+    const start = text.indexOf(annotation.quote.slice(0, 10));
+    const dirty = { ...draft, sources: [{ ...source, text }], annotations: [{ ...annotation, anchor: describeQuote(source.id, text, start, start + annotation.quote.length + 1) }] };
+    expect(dirty.annotations[0]?.anchor.quote.exact).toContain('\u0000');
+    expect(validateDraft(dirty, context).filter((d) => d.code === 'control-character').map((d) => d.range.field)).toEqual(['sources.0.text']);
+  });
+
   it('warns of bidirectional controls and zero-width characters in any field, without a fix', () => {
     for (const [character, code] of [['\u202E', 'bidi-control'], ['\u2066', 'bidi-control'], ['\u200F', 'bidi-control'], ['\u200B', 'zero-width-character'], ['\uFEFF', 'zero-width-character']] as const) {
       for (const path of leaves) {
