@@ -60,15 +60,52 @@ export function checkCharacters(text: string, field: string, from = 0, to = text
   return out;
 }
 
+/** Calls `visit` with every string in `value` and its path (keys and indexes), depth first, in order. */
+function forEachString(value: unknown, visit: (text: string, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      forEachString(value[i], visit, path);
+      path.pop();
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      path.push(key);
+      forEachString(item, visit, path);
+      path.pop();
+    }
+  }
+}
+
 /**
- * Every string of a draft with its field path (`incident.name`, `references.0.url`,
- * `annotations.1.anchor.quote.prefix`...), found by walking the draft rather than listing its
- * fields, so that a field added to the model is checked without anyone remembering to.
+ * The character diagnostics of every string in `value` (a draft), each at its dotted field path
+ * (`incident.name`, `references.0.url`, `annotations.1.anchor.quote.prefix`...). The draft is
+ * walked rather than its fields listed, so that a field added to the model is checked without
+ * anyone remembering to. `keep` may leave out a diagnostic (the caller knows why).
+ *
+ * This runs on every keystroke over drafts of thousands of strings: one search over them all,
+ * joined by line feeds (themselves allowed), finds the usual answer, nothing, in one scan (a
+ * search per string costs ten times as much); only the strings it found something in are checked
+ * on their own.
  */
-export function draftStrings(value: unknown, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]];
-  const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
-  if (Array.isArray(value)) return value.flatMap((item, i) => draftStrings(item, at(i)));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => draftStrings(item, at(key)));
-  return [];
+export function checkStrings(value: unknown, keep: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
+  const texts: string[] = [];
+  forEachString(value, (text) => texts.push(text));
+  const found = findSuspectCharacters(texts.join('\n'));
+  if (found.length === 0) return [];
+  // Which strings the finds are in: their start offsets in the joined text, walked with the finds (both in order).
+  const hits = new Set<number>();
+  let index = 0;
+  let end = (texts[0] as string).length;
+  for (const c of found) {
+    while (c.offset > end) end += 1 + (texts[++index] as string).length;
+    hits.add(index);
+  }
+  const out: Diagnostic[] = [];
+  let at = 0;
+  forEachString(value, (text, path) => {
+    if (hits.has(at++)) out.push(...checkCharacters(text, path.join('.')).filter(keep));
+  });
+  return out;
 }

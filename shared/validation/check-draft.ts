@@ -5,7 +5,7 @@
 import { normalizeSourceText, quoteIsInNormalizedSource } from '../drafts/anchoring';
 import { findTags } from '../drafts/framework-text';
 import type { Draft } from '../drafts/model';
-import { checkCharacters, draftStrings } from './check-characters';
+import { checkStrings } from './check-characters';
 import { checkText } from './check-text';
 import { hasControlCharacter } from '../text-characters';
 import { diagnostic, replaceFix, type ValidationContext } from './context';
@@ -95,12 +95,11 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
   // anchor copies its source's text: when that source has the characters, the source's diagnostic
   // is the one to act on (its fix anchors the quotes again), so the copies are not reported twice.
   const sourceHasControls = new Set(draft.sources.filter((s) => hasControlCharacter(s.text)).map((s) => s.id));
-  for (const [field, value] of draftStrings(draft)) {
-    const anchorOf = /^annotations\.(\d+)\.anchor\.quote\./.exec(field)?.[1];
-    const found = checkCharacters(value, field);
-    const copied = anchorOf !== undefined && sourceHasControls.has(draft.annotations[Number(anchorOf)]?.anchor?.sourceId ?? '');
-    out.push(...(copied ? found.filter((d) => d.code !== 'control-character') : found));
-  }
+  const copied = (d: Diagnostic) => {
+    const index = /^annotations\.(\d+)\.anchor\.quote\./.exec(d.range.field)?.[1];
+    return index !== undefined && sourceHasControls.has(draft.annotations[Number(index)]?.anchor?.sourceId ?? '');
+  };
+  out.push(...checkStrings(draft, (d) => d.code !== 'control-character' || !copied(d)));
   return out;
 }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDraft } from '../../shared/drafts/changes';
 import { describeQuote } from '../../shared/drafts/anchoring';
 import { lookupFromList } from '../../shared/drafts/framework-lookup';
 import type { Draft } from '../../shared/drafts/model';
 import { EDIT_LINE } from '../../shared/edit-line';
-import { lintPage, RULE_CODES, validateDraft, type Diagnostic, type FixEdit, type RetiredTechnique, type RuleCode, type ValidationContext } from '../../shared/validation';
+import { checkCharacters, checkStrings, lintPage, RULE_CODES, validateDraft, type Diagnostic, type FixEdit, type RetiredTechnique, type RuleCode, type ValidationContext } from '../../shared/validation';
 import { applyDraftToTechniquePage } from '../../shared/drafts/render-incident';
 import { loadCheckout } from '../../electron/checkout/load-checkout';
 import { findRetiredTechniques } from '../../electron/drafts/retired-techniques';
@@ -172,6 +173,18 @@ describe('characters that do not belong in text', () => {
     expect(d?.message).toMatch(/3 control characters \(U\+0000 at line 1, column 6; U\+0008 at line 2, column 7; U\+001F at line 3, column 1\)/);
     expect(applyEdits(notes, d?.fixes[0]?.edits ?? [])).toBe('First line\tand\r\nsecond line\nend');
     expect(validateDraft({ ...draft, incident: { ...draft.incident, notes: 'Tabs\tand\r\nline breaks.' } }, context)).toEqual([]);
+  });
+
+  it('finds in one search over all strings what a search per string finds', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\u0000', '\u0007', '\u202E', '\u200B', '\uFEFF', 'é'), maxLength: 8 });
+    const value = fc.record({ list: fc.array(piece, { maxLength: 6 }), nested: fc.array(fc.record({ a: piece, b: fc.array(piece, { maxLength: 3 }) }), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(value, (v) => {
+        const each = [...v.list.map((t, i) => [`list.${i}`, t] as const), ...v.nested.flatMap((n, i) => [[`nested.${i}.a`, n.a] as const, ...n.b.map((t, j) => [`nested.${i}.b.${j}`, t] as const)])];
+        expect(checkStrings(v)).toEqual(each.flatMap(([field, t]) => checkCharacters(t, field)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('reports a control character of a source text once, at the source, not again at the quotes’ anchors that copy it', () => {
