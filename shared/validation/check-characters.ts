@@ -27,12 +27,13 @@ function listed(text: string, found: readonly SuspectCharacter[]): string {
   return shown.join('; ') + (found.length > shown.length ? `; and ${found.length - shown.length} more` : '');
 }
 
-function message(kind: SuspectKind, text: string, found: readonly SuspectCharacter[]): string {
+/** `page`: the text is a page's (field ''), not a draft field's that will be written to pages. */
+function message(kind: SuspectKind, text: string, found: readonly SuspectCharacter[], page: boolean): string {
   const many = found.length > 1;
   const where = listed(text, found);
   switch (kind) {
     case 'control':
-      return `This text holds ${many ? `${found.length} control characters` : 'a control character'} (${where}). Written to a page, ${many ? 'they make' : 'it makes'} the page a binary file to git, so its changes cannot be reviewed: remove ${many ? 'them' : 'it'} (the quick fix “${REMOVE_CONTROL_CHARACTERS}” does).`;
+      return `This text holds ${many ? `${found.length} control characters` : 'a control character'} (${where}). ${page ? (many ? 'They make this' : 'It makes this') : `Written to a page, ${many ? 'they make' : 'it makes'} the`} page a binary file to git, so its changes cannot be reviewed: remove ${many ? 'them' : 'it'} (the quick fix “${REMOVE_CONTROL_CHARACTERS}” does).`;
     case 'bidi-control':
       return `This text holds ${many ? `${found.length} invisible bidirectional controls` : 'an invisible bidirectional control'} (${where}), which can make it read in another order than it is written. Delete ${many ? 'them' : 'it'} unless the script of the text needs ${many ? 'them' : 'it'}.`;
     case 'zero-width':
@@ -55,7 +56,7 @@ export function checkCharacters(text: string, field: string, from = 0, to = text
     if (!first || !last) continue;
     // One edit over the span from the first to the last, so the editor's undo takes it back at once.
     const fixes = kind === 'control' ? [{ title: REMOVE_CONTROL_CHARACTERS, edits: [{ field, start: first.offset, end: last.offset + 1, text: withoutControlCharacters(text.slice(first.offset, last.offset + 1)) }] }] : [];
-    out.push(diagnostic(RULE[kind], text, field, first.offset, first.offset + 1, message(kind, text, ofKind), fixes));
+    out.push(diagnostic(RULE[kind], text, field, first.offset, first.offset + 1, message(kind, text, ofKind, field === ''), fixes));
   }
   return out;
 }
