@@ -5,6 +5,7 @@
  * draft no longer tags is removed; nothing else anyone wrote is touched.
  *
  * Nothing is written unless everything is right: the draft must pass validation without errors
+ * (among them a control character in any of its fields, which would make the pages binary to git)
  * and have its ids, and the files it would write are put through the edit-line guard against HEAD
  * first (they pass by construction; the check is the proof, and refuses, for instance, to change
  * the generated part of an incident page that was committed already).
@@ -19,7 +20,7 @@ import type { FrameworkLookup } from '../../shared/drafts/framework-lookup';
 import { taggedAnnotations } from '../../shared/drafts/master-rows';
 import type { Draft } from '../../shared/drafts/model';
 import { applyDraftToTechniquePage, renderDraftIncidentPage, taggedTechniqueIds } from '../../shared/drafts/render-incident';
-import { hasErrors, validateDraft, type Diagnostic, type ValidationContext } from '../../shared/validation';
+import { describeField, hasErrors, validateDraft, type Diagnostic, type ValidationContext } from '../../shared/validation';
 import { decodeLosslessly } from '../git/core/decode';
 import { usedIdSources, usedIdsFrom } from '../git/collected-changes';
 import { runGit } from '../git/core/runner';
@@ -54,7 +55,10 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
   const diagnostics = validateDraft(draft, options.context);
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new ApiError('bad-request', `The draft has ${errors.length} error(s) to fix before it can be applied: ${errors.slice(0, 3).map((d) => `${d.range.field}: ${d.message}`).join(' ')}`, { diagnostics });
+    // Fields in the analyst's words ("quote 2's explanation"): this message is read away from the form.
+    const listed = errors.slice(0, 3).map((d) => `${capitalized(describeField(d.range.field))}: ${d.message}`);
+    const more = errors.length > listed.length ? ` And ${errors.length - listed.length} more.` : '';
+    throw new ApiError('bad-request', `The draft has ${errors.length} error${errors.length === 1 ? '' : 's'} to fix before it can be applied. ${listed.join(' ')}${more}`, { diagnostics });
   }
   const incidentId = draft.incidentId;
   if (!incidentId || taggedAnnotations(draft).some((a) => !a.linkId)) {
@@ -172,6 +176,10 @@ async function checkAgainstHead(checkout: string, changed: readonly [string, { b
       { violations },
     );
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A file's permission bits, to keep them when it is replaced; 0644 for a new file. */

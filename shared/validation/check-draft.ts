@@ -5,7 +5,9 @@
 import { normalizeSourceText, quoteIsInNormalizedSource } from '../drafts/anchoring';
 import { findTags } from '../drafts/framework-text';
 import type { Draft } from '../drafts/model';
+import { checkStrings } from './check-characters';
 import { checkText } from './check-text';
+import { hasControlCharacter } from '../text-characters';
 import { diagnostic, replaceFix, type ValidationContext } from './context';
 import { checkDate, checkUrl } from './check-fields';
 import { checkTechniqueId } from './technique-ids';
@@ -88,6 +90,16 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
     }
     out.push(...checkText(a.explanation, `${at}.explanation`, context));
   });
+
+  // Characters, over every string the draft holds (a field added later is covered too). A quote's
+  // anchor copies its source's text: when that source has the characters, the source's diagnostic
+  // is the one to act on (its fix anchors the quotes again), so the copies are not reported twice.
+  const sourceHasControls = new Set(draft.sources.filter((s) => hasControlCharacter(s.text)).map((s) => s.id));
+  const copied = (d: Diagnostic) => {
+    const index = /^annotations\.(\d+)\.anchor\.quote\./.exec(d.range.field)?.[1];
+    return index !== undefined && sourceHasControls.has(draft.annotations[Number(index)]?.anchor?.sourceId ?? '');
+  };
+  out.push(...checkStrings(draft, (d) => d.code !== 'control-character' || !copied(d)));
   return out;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Lint of a framework page: what an analyst may have written on it, that is everything below the
- * edit line (notes, inline mentions, HTML). The generated part above the line is the maintainers'
+ * edit line (notes, inline mentions, HTML, characters that do not belong in text). The generated part above the line is the maintainers'
  * (written from the master data, never edited here): its problems are reported only on request,
  * as `info`, with a message saying to fix them in the master data.
  */
 import { EDIT_LINE, splitAtEditLine } from '../edit-line';
 import { NOTES_MARKER } from '../drafts/notes-blocks';
+import { checkCharacters } from './check-characters';
 import { checkText } from './check-text';
 import type { ValidationContext } from './context';
 import type { Diagnostic } from './types';
@@ -24,7 +25,10 @@ export function lintPage(text: string, context: ValidationContext, options: Page
   const markers = [...text.slice(boundary).matchAll(NOTES_MARKER)].map((m) => [boundary + m.index, boundary + m.index + m[0].length] as const);
   // Without the generated part's diagnostics, its ids are not even judged (the notes editor lints as the analyst types).
   const ignored = options.includeGenerated ? markers : [[0, boundary] as const, ...markers];
-  return checkText(text, '', context, ignored).flatMap((d) => {
+  // Characters are looked for in the notes alone unless the generated part is asked for too.
+  const characters = checkCharacters(text, '', boundary);
+  const generatedCharacters = options.includeGenerated ? checkCharacters(text, '', 0, boundary) : [];
+  return [...checkText(text, '', context, ignored), ...generatedCharacters, ...characters].flatMap((d) => {
     if (d.range.start >= boundary) return [d];
     if (!options.includeGenerated) return [];
     return [{ ...d, severity: 'info' as const, message: `${d.message} (In the generated part: fix it in the master data.)`, fixes: [] }];

@@ -16,6 +16,9 @@ export const VALIDATION_RULES = {
   'quote-not-in-source': { severity: 'warning', summary: 'A quote that is not verbatim in the draft’s source texts (ignoring whitespace and quote-mark style).' },
   'unsafe-html': { severity: 'error', summary: 'HTML other than the framework’s own tags (i, I, b, br).' },
   'id-taken': { severity: 'error', summary: 'The draft’s incident id is already used by the checkout, its history or another draft.' },
+  'control-character': { severity: 'error', summary: 'A control character (C0 other than tab, line feed and carriage return, or DEL) in any field of a draft or in a page’s notes: it makes the page binary to git.' },
+  'bidi-control': { severity: 'warning', summary: 'An invisible bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that can make text read in another order than it is written.' },
+  'zero-width-character': { severity: 'warning', summary: 'An invisible zero-width character (U+200B–U+200D, U+2060, U+FEFF) that splits ids and words that look whole.' },
 } as const;
 
 export type RuleCode = keyof typeof VALIDATION_RULES;

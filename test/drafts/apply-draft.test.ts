@@ -11,9 +11,10 @@ import { loadCheckout } from '../../electron/checkout/load-checkout';
 import { applyDraftToCheckout } from '../../electron/drafts/apply-draft';
 import { allocateIds } from '../../electron/drafts/draft-ids';
 import { draftValidationContext } from '../../electron/drafts/validation-context';
-import { Store } from '../../electron/store/store';
+import { Store, STORE_FILE_NAME } from '../../electron/store/store';
 import { splitAtEditLine } from '../../shared/edit-line';
 import { describeQuote } from '../../shared/drafts/anchoring';
+import type { DraftChanges } from '../../shared/drafts/changes';
 import type { Draft } from '../../shared/drafts/model';
 import { findBlocks } from '../../shared/drafts/notes-blocks';
 import { parseDescription } from '../../shared/drafts/render-description';
@@ -192,4 +193,54 @@ describe('applying a draft made from the article', () => {
     await expect(apply(renamed)).rejects.toMatchObject({ code: 'guard-violation' });
     expect(git(clone.path, 'status', '--porcelain')).toBe(status);
   });
+});
+
+describe('a draft holding a control character', () => {
+  // A clone of its own: the checkout must be exactly HEAD before and after the refusal.
+  let own: HistoryClone;
+  let ownStoreDir: { path: string; dispose: () => void };
+  let ownStore: Store;
+  beforeAll(async () => {
+    own = cloneHistory();
+    ownStoreDir = tempDir('disarm-store-');
+    ownStore = await Store.open({ dir: ownStoreDir.path });
+  });
+  afterAll(() => {
+    own.dispose();
+    ownStoreDir.dispose();
+  });
+
+  const cases: { what: string; field: RegExp; change: (d: Draft) => DraftChanges }[] = [
+    { what: 'the name', field: /The incident’s name: .*U\+0000/, change: (d) => ({ incident: { name: d.incident.name.replace('hackers', 'hack\u0000ers') } }) },
+    { what: 'a quote', field: /Quote 1’s quoted text: .*U\+0000/, change: (d) => ({ annotations: d.annotations.map((a, i) => (i === 0 ? { ...a, quote: a.quote.replace('noted', 'no\u0000ted') } : a)) }) },
+    { what: 'an explanation', field: /Quote 2’s explanation: .*U\+0007/, change: (d) => ({ annotations: d.annotations.map((a, i) => (i === 1 ? { ...a, explanation: `\u0007${a.explanation}` } : a)) }) },
+    { what: 'a reference’s authors', field: /Reference 1’s authors: .*U\+001B/, change: (d) => ({ references: d.references.map((r, i) => (i === 0 ? { ...r, authors: `${r.authors}\u001B` } : r)) }) },
+    { what: 'the notes', field: /The incident’s notes: .*U\+0000/, change: (d) => ({ incident: { notes: `${d.incident.notes}\u0000` } }) },
+  ];
+
+  for (const c of cases) {
+    it(`in ${c.what} is refused, naming the field and the fix; the checkout and the store are untouched`, async () => {
+      const sourceId = randomUUID();
+      const referenceId = randomUUID();
+      const created = await ownStore.createDraft({
+        incident: ARTICLE_INCIDENT,
+        references: articleReferences(referenceId, randomUUID()),
+        sources: [articleSource(sourceId, referenceId, article)],
+        annotations: QUOTES.map((q) => {
+          const start = article.indexOf(q.quote);
+          return { id: randomUUID(), quote: q.quote, techniqueIds: q.techniqueIds, explanation: q.explanation, review: 'accepted' as const, anchor: describeQuote(sourceId, article, start, start + q.quote.length) };
+        }),
+      });
+      const allocated = await allocateIds(ownStore, own.path, created.id);
+      const draft = await ownStore.updateDraft(allocated.id, c.change(allocated));
+      const storeBefore = readFileSync(join(ownStoreDir.path, STORE_FILE_NAME));
+      const context = await draftValidationContext(own.path, catalog, draft, await ownStore.allDrafts());
+      const refused = applyDraftToCheckout(own.path, draft, { lookup: catalog, context });
+      await expect(refused).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(c.field) });
+      await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('“Remove the control characters”') });
+      expect(git(own.path, 'status', '--porcelain')).toBe('');
+      expect(readFileSync(join(ownStoreDir.path, STORE_FILE_NAME)).equals(storeBefore)).toBe(true);
+      await ownStore.deleteDraft(draft.id);
+    });
+  }
 });

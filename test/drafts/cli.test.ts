@@ -89,6 +89,33 @@ describe('disarm-workbench lint', () => {
     expect(byCode.get('missing-field')).toContain('warning');
   });
 
+  it('exits 1 on a NUL in a page’s notes, at its line and column', async () => {
+    const text = readFileSync(join(clone.path, 'generated_pages/techniques/T0155.007.md'), 'utf8') + '\n\nA pasted note\u0000 with a NUL.\n';
+    writeFileSync(join(work.path, 'nul.md'), text);
+    const result = await run('lint', '--repo', clone.path, 'nul.md');
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^nul\\.md:${text.split('\n').length - 1}:14 error control-character .*U\\+0000.*binary file to git`))]);
+  });
+
+  it('warns (exit 0) on a right-to-left override and a zero-width space in a page’s notes', async () => {
+    const text = readFileSync(join(clone.path, 'generated_pages/techniques/T0155.007.md'), 'utf8') + '\n\nPaid by \u202Eevil\u202C and T0155\u200B.007.\n';
+    writeFileSync(join(work.path, 'bidi.md'), text);
+    const result = await run('lint', '--repo', clone.path, 'bidi.md');
+    expect(result.stdout).toMatch(/^bidi\.md:\d+:9 warning bidi-control .*U\+202E.*U\+202C/m);
+    expect(result.stdout).toMatch(/^bidi\.md:\d+:\d+ warning zero-width-character .*U\+200B/m);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 on a control character in a draft file’s field, and warns on bidi and zero-width ones', async () => {
+    const store = await Store.open({ dir: join(work.path, 'store-characters') });
+    const draft = await store.createDraft({ incident: { name: 'Kremlin\u0000-linked', summary: 'A \u202Esummary.' }, references: [{ id: randomUUID(), url: 'https://example.org/a', pubDate: '2025/02/19', authors: 'A\u200BB', org: '', archiveUrl: 'https://web.archive.org/x' }], annotations: [annotation(['T0155.007'], 'Explained\u0007.')] });
+    writeFileSync(join(work.path, 'characters.json'), JSON.stringify(draft, null, 2));
+    const result = await run('lint', '--repo', clone.path, 'characters.json');
+    expect(result.code).toBe(1);
+    const found = result.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 4).join(' '));
+    expect(found).toEqual(expect.arrayContaining(['error control-character incident.name:', 'error control-character annotations.0.explanation:', 'warning bidi-control incident.summary:', 'warning zero-width-character references.0.authors:']));
+  });
+
   it('exits 2 on bad usage, a folder that is not a checkout, or a file that is not a draft', async () => {
     expect((await run('lint', '--repo', clone.path)).code).toBe(2);
     expect((await run('lint', 'x.md')).code).toBe(2);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDraft } from '../../shared/drafts/changes';
 import { describeQuote } from '../../shared/drafts/anchoring';
 import { lookupFromList } from '../../shared/drafts/framework-lookup';
 import type { Draft } from '../../shared/drafts/model';
-import { lintPage, RULE_CODES, validateDraft, type Diagnostic, type RetiredTechnique, type RuleCode, type ValidationContext } from '../../shared/validation';
+import { EDIT_LINE } from '../../shared/edit-line';
+import { checkCharacters, checkStrings, lintPage, RULE_CODES, validateDraft, type Diagnostic, type FixEdit, type RetiredTechnique, type RuleCode, type ValidationContext } from '../../shared/validation';
 import { applyDraftToTechniquePage } from '../../shared/drafts/render-incident';
 import { loadCheckout } from '../../electron/checkout/load-checkout';
 import { findRetiredTechniques } from '../../electron/drafts/retired-techniques';
@@ -69,6 +71,9 @@ describe('validateDraft', () => {
     { code: 'quote-not-in-source', field: 'annotations.0.quote', change: (d) => ({ ...d, annotations: d.annotations.map((a) => ({ ...a, quote: 'Attackers breached the Signal servers directly' })) }) },
     { code: 'unsafe-html', field: 'annotations.0.explanation', change: (d) => explain(d, 'See <img src=x onerror=alert(1)> here (T0143.003: Impersonated Persona).'), fix: '&lt;' },
     { code: 'id-taken', field: 'incidentId', change: (d) => ({ ...d, incidentId: 'I00068' }), fix: 'I00130' },
+    { code: 'control-character', field: 'incident.name', change: (d) => ({ ...d, incident: { ...d.incident, name: 'Kremlin\u0000-linked hackers' } }), fix: '' },
+    { code: 'bidi-control', field: 'references.0.authors', change: (d) => ({ ...d, references: d.references.map((r) => ({ ...r, authors: 'A. \u202EReporter' })) }) },
+    { code: 'zero-width-character', field: 'annotations.0.explanation', change: (d) => explain(d, 'Attackers\u200B impersonated support staff (T0143.003: Impersonated Persona).') },
   ];
 
   it('has a minimal bad input for every rule code', () => {
@@ -82,7 +87,7 @@ describe('validateDraft', () => {
       const [d] = diagnostics as [Diagnostic];
       expect(d.range.field).toBe(c.field);
       expect(d.message.length).toBeGreaterThan(10);
-      if (c.fix) {
+      if (c.fix !== undefined) {
         const edit = d.fixes[0]?.edits[0];
         expect(edit && 'text' in edit ? edit.text : undefined).toBe(c.fix);
       }
@@ -110,6 +115,117 @@ describe('validateDraft', () => {
     const draft = goodDraft();
     expect(validateDraft({ ...draft, annotations: draft.annotations.map((a) => ({ ...a, quote })) }, context).map((d) => d.message)).toEqual([]);
     expect(codes(validateDraft({ ...draft, annotations: draft.annotations.map((a) => ({ ...a, quote: quote.replace('[...]', 'lies in') })) }, context))).toEqual(['quote-not-in-source']);
+  });
+});
+
+/** Every string leaf of a value with its dotted path (the test's own walk, so validation's cannot hide a field from it). */
+function stringLeaves(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return [path];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+}
+
+/** `draft` with the string at `path` replaced by `change(old)`. */
+function withString(draft: Draft, path: readonly string[], change: (old: string) => string): Draft {
+  const copy = structuredClone(draft) as unknown as Record<string, unknown>;
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  const last = path[path.length - 1] as string;
+  at[last] = change(at[last] as string);
+  return copy as unknown as Draft;
+}
+
+function applyEdits(text: string, edits: readonly FixEdit[]): string {
+  return [...edits].sort((a, b) => ('start' in b ? b.start : 0) - ('start' in a ? a.start : 0)).reduce((t, e) => ('text' in e ? t.slice(0, e.start) + e.text + t.slice(e.end) : t), text);
+}
+
+describe('characters that do not belong in text', () => {
+  const draft = goodDraft();
+  const leaves = stringLeaves(draft);
+
+  it('walks every string of the draft: incident fields, references, sources, quotes, techniques, anchors', () => {
+    const paths = leaves.map((p) => p.join('.'));
+    for (const name of ['name', 'summary', 'type', 'yearStarted', 'attributedTo', 'foundInCountry', 'foundVia', 'dateAdded', 'notes']) expect(paths).toContain(`incident.${name}`);
+    for (const name of ['url', 'pubDate', 'authors', 'org', 'archiveUrl']) expect(paths).toContain(`references.0.${name}`);
+    expect(paths).toEqual(expect.arrayContaining(['sources.0.title', 'sources.0.text', 'annotations.0.quote', 'annotations.0.explanation', 'annotations.0.techniqueIds.0', 'annotations.0.anchor.quote.exact', 'annotations.0.anchor.quote.prefix', 'annotations.0.anchor.quote.suffix']));
+  });
+
+  it('refuses a control character in every string field, at that field, with a fix that removes it', () => {
+    for (const path of leaves) {
+      const field = path.join('.');
+      for (const control of ['\u0000', '\u0007', '\u001B', '\u007F']) {
+        const broken = withString(draft, path, (old) => old.slice(0, 1) + control + old.slice(1));
+        const found = validateDraft(broken, context).filter((d) => d.code === 'control-character');
+        expect(found.map((d) => [d.range.field, d.severity]), `${field} ${JSON.stringify(control)}`).toEqual([[field, 'error']]);
+        const [d] = found as [Diagnostic];
+        const value = path.reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], broken) as string;
+        expect(value.slice(d.range.start, d.range.end)).toBe(control);
+        expect(d.fixes.map((f) => f.title)).toEqual(['Remove the control characters']);
+        expect(applyEdits(value, d.fixes[0]?.edits ?? [])).toBe(path.reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], draft));
+      }
+    }
+  });
+
+  it('removes every control character of a field with one fix, keeping tab, line feed and carriage return', () => {
+    const notes = 'First\u0000 line\tand\r\nsecond\u0008 line\n\u001Fend';
+    const [d, ...rest] = validateDraft({ ...draft, incident: { ...draft.incident, notes } }, context).filter((x) => x.code === 'control-character');
+    expect(rest).toEqual([]);
+    expect(d?.message).toMatch(/3 control characters \(U\+0000 at line 1, column 6; U\+0008 at line 2, column 7; U\+001F at line 3, column 1\)/);
+    expect(applyEdits(notes, d?.fixes[0]?.edits ?? [])).toBe('First line\tand\r\nsecond line\nend');
+    expect(validateDraft({ ...draft, incident: { ...draft.incident, notes: 'Tabs\tand\r\nline breaks.' } }, context)).toEqual([]);
+  });
+
+  it('finds in one search over all strings what a search per string finds', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\u0000', '\u0007', '\u202E', '\u200B', '\uFEFF', 'é'), maxLength: 8 });
+    const value = fc.record({ list: fc.array(piece, { maxLength: 6 }), nested: fc.array(fc.record({ a: piece, b: fc.array(piece, { maxLength: 3 }) }), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(value, (v) => {
+        const each = [...v.list.map((t, i) => [`list.${i}`, t] as const), ...v.nested.flatMap((n, i) => [[`nested.${i}.a`, n.a] as const, ...n.b.map((t, j) => [`nested.${i}.b.${j}`, t] as const)])];
+        expect(checkStrings(v)).toEqual(each.flatMap(([field, t]) => checkCharacters(t, field)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reports a control character of a source text once, at the source, not again at the quotes’ anchors that copy it', () => {
+    const source = draft.sources[0] as Draft['sources'][number];
+    const at = source.text.indexOf(QUOTE) + 10;
+    const text = source.text.slice(0, at) + '\u0000' + source.text.slice(at);
+    const annotation = draft.annotations[0] as Draft['annotations'][number];
+    const start = text.indexOf(annotation.quote.slice(0, 10));
+    const dirty = { ...draft, sources: [{ ...source, text }], annotations: [{ ...annotation, anchor: describeQuote(source.id, text, start, start + annotation.quote.length + 1) }] };
+    expect(dirty.annotations[0]?.anchor.quote.exact).toContain('\u0000');
+    expect(validateDraft(dirty, context).filter((d) => d.code === 'control-character').map((d) => d.range.field)).toEqual(['sources.0.text']);
+  });
+
+  it('warns of bidirectional controls and zero-width characters in any field, without a fix', () => {
+    for (const [character, code] of [['\u202E', 'bidi-control'], ['\u2066', 'bidi-control'], ['\u200F', 'bidi-control'], ['\u200B', 'zero-width-character'], ['\uFEFF', 'zero-width-character']] as const) {
+      for (const path of leaves) {
+        const found = validateDraft(withString(draft, path, (old) => character + old), context).filter((d) => d.code === code);
+        expect(found.map((d) => [d.range.field, d.severity, d.range.start, d.fixes.length]), `${path.join('.')} ${code}`).toEqual([[path.join('.'), 'warning', 0, 0]]);
+      }
+    }
+  });
+});
+
+describe('characters in a page’s notes', () => {
+  const page = `# Technique T0155.007\n\nGenerated text.\n\n${EDIT_LINE}`;
+
+  it('reports a control character below the line as an error with a fix, and bidi and zero-width ones as warnings', () => {
+    const text = `${page}\n\nA note\u0000 with a NUL.\nAn \u202Eoverride and a zero\u200Bwidth space.\n`;
+    const diagnostics = lintPage(text, context);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.line, d.range.column])).toEqual([
+      ['control-character', 'error', 7, 7],
+      ['bidi-control', 'warning', 8, 4],
+      ['zero-width-character', 'warning', 8, 24],
+    ]);
+    expect(applyEdits(text, diagnostics[0]?.fixes[0]?.edits ?? [])).toBe(text.replace('\u0000', ''));
+  });
+
+  it('leaves the generated part to the master data: silent, or info when asked', () => {
+    const text = page.replace('Generated text.', 'Generated\u0000 text.') + '\nA clean note.\n';
+    expect(lintPage(text, context)).toEqual([]);
+    expect(lintPage(text, context, { includeGenerated: true }).map((d) => [d.code, d.severity, d.fixes.length])).toEqual([['control-character', 'info', 0]]);
   });
 });
 

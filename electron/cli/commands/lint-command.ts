@@ -1,6 +1,6 @@
 /**
  * `disarm-workbench lint --repo DIR [--json] FILE...`: the validation rules from the command line,
- * over framework pages (what is below their edit line: notes, inline mentions) and draft files (a
+ * over framework pages (what is below their edit line: notes, inline mentions, characters) and draft files (a
  * draft exported as JSON), against the framework checked out in DIR.
  * Exit 0: no error (warnings may be printed); 1: at least one error; 2: bad usage, DIR is not a
  * DISARM checkout, or a FILE cannot be read as a page or a draft.
@@ -20,7 +20,9 @@ const USAGE = `Usage: disarm-workbench lint --repo DIR [--json] [--generated] FI
 
 Checks framework pages and draft files against the framework checked out in DIR: technique ids
 (unknown, retired, malformed), inline mentions "(T0155.007: Name)", HTML beyond <i>, <b> and <br>,
-and for drafts every field (missing, URLs, dates, duplicate tags, quotes not in the source, ids taken).
+characters that do not belong in text (control characters such as NUL: errors, they make a page
+binary to git; bidirectional controls and zero-width characters: warnings), and for drafts every
+field (missing, URLs, dates, duplicate tags, quotes not in the source, ids taken).
 A FILE ending in .json is a draft (as \`draft export --format json\` writes it); any other is a page,
 of which what is below the edit line is checked.
   --repo DIR     the DISARM framework checkout

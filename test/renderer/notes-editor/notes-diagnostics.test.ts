@@ -72,6 +72,21 @@ describe('notes diagnostics', () => {
     expect(fixed.doc.toString()).toBe(`${page}\nNew line first.\n\nSeen again (T0155.007: Encrypted Communication Channel).`);
   });
 
+  it('flags a NUL below the line as an error whose fix removes it, and an override as a warning', () => {
+    const doc = `${page}\n\nPasted\u0000 from a PDF\u0007, with an \u202Eoverride.`;
+    const state = stateOf(doc);
+    const found = notesDiagnostics(state, pageLint(techniques, EDIT_LINE));
+    expect(found.map((d) => [d.source, d.severity, doc.slice(d.from, d.to)])).toEqual([
+      ['control-character', 'error', '\u0000'],
+      ['bidi-control', 'warning', '\u202E'],
+    ]);
+    const [control] = found;
+    expect(control?.actions?.map((a) => a.name)).toEqual(['Remove the control characters']);
+    const fixed = runAction(state, control?.actions?.[0] as NonNullable<NonNullable<typeof control>['actions']>[number], control?.from ?? 0, control?.to ?? 0);
+    expect(fixed.doc.toString()).toBe(`${page}\n\nPasted from a PDF, with an \u202Eoverride.`);
+    expect(notesDiagnostics(fixed, pageLint(techniques, EDIT_LINE)).map((d) => d.source)).toEqual(['bidi-control']);
+  });
+
   it('says nothing about the generated part, nor about a page without the line', () => {
     expect(notesDiagnostics(stateOf(page), pageLint(techniques, EDIT_LINE))).toEqual([]);
     const index = readFileSync(join(backEnd.clone.path, 'generated_pages', 'techniques_index.md'), 'utf8');

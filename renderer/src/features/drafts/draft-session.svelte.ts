@@ -133,6 +133,19 @@ export class DraftSession {
     return result.orphaned.length;
   }
 
+  /** Renames a source text. */
+  updateSource(id: string, patch: Partial<Pick<SourceText, 'title'>>): void {
+    const source = this.draft.sources.find((s) => s.id === id);
+    if (!source) return;
+    Object.assign(source, patch);
+    this.#listChanged('sources');
+  }
+
+  /** replaceSourceText for a quick fix, which cannot wait: a failure is reported, not thrown. */
+  setSourceText(id: string, text: string): void {
+    this.replaceSourceText(id, text).catch((error: unknown) => this.#report.error(error, 'The source text could not be changed'));
+  }
+
   // --- annotations -----------------------------------------------------------------------
 
   /** Tags the passage `start`–`end` of a source: a new annotation with that quote; returns its id. */
@@ -161,7 +174,7 @@ export class DraftSession {
     return id ? this.draft.annotations.find((a) => a.id === id) : undefined;
   }
 
-  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'quote' | 'explanation' | 'techniqueIds' | 'review'>>): void {
+  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'quote' | 'explanation' | 'techniqueIds' | 'review' | 'anchor'>>): void {
     const annotation = this.annotation(id);
     if (!annotation) return;
     Object.assign(annotation, patch);

@@ -1,12 +1,13 @@
 /**
  * Quick fixes from validation (shared/validation) applied to an open draft: each edit names a
  * field of the draft by its dotted path (`incident.name`, `references.0.url`,
- * `annotations.2.explanation`, `annotations.1.techniqueIds.0`, `incidentId`) and either replaces
+ * `annotations.2.explanation`, `annotations.1.techniqueIds.0`, `incidentId`, `sources.0.text`,
+ * `annotations.0.anchor.quote.prefix`: validation looks at every string) and either replaces
  * a range of its text or removes a list item. Edits of one field apply from the end backwards so
  * their offsets stay right.
  */
 import type { FixEdit, QuickFix } from '../../../../shared/validation';
-import type { Annotation, Draft, IncidentFields, Reference } from '../../../../shared/drafts/model';
+import type { Annotation, Draft, IncidentFields, Reference, SourceText } from '../../../../shared/drafts/model';
 
 /** What a fix needs of an open draft (DraftSession is one; a plain interface keeps this module pure). */
 export interface DraftEditor {
@@ -14,7 +15,10 @@ export interface DraftEditor {
   setIncidentId(id: string | undefined): void;
   setField<K extends keyof IncidentFields>(name: K, value: IncidentFields[K]): void;
   updateReference(id: string, patch: Partial<Omit<Reference, 'id'>>): void;
-  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'quote' | 'explanation' | 'techniqueIds' | 'review'>>): void;
+  updateAnnotation(id: string, patch: Partial<Pick<Annotation, 'quote' | 'explanation' | 'techniqueIds' | 'review' | 'anchor'>>): void;
+  updateSource(id: string, patch: Partial<Pick<SourceText, 'title'>>): void;
+  /** Replaces a source's text; its quotes are anchored again (on the back end, so it returns at once). */
+  setSourceText(id: string, text: string): void;
 }
 
 /** A field path read into what it names. */
@@ -23,10 +27,15 @@ export type FieldRef =
   | { readonly kind: 'incident'; readonly name: keyof IncidentFields }
   | { readonly kind: 'reference'; readonly index: number; readonly name: 'url' | 'pubDate' | 'authors' | 'org' | 'archiveUrl' }
   | { readonly kind: 'annotation'; readonly index: number; readonly name: 'quote' | 'explanation' }
-  | { readonly kind: 'technique'; readonly index: number; readonly position: number };
+  | { readonly kind: 'technique'; readonly index: number; readonly position: number }
+  | { readonly kind: 'source'; readonly index: number; readonly name: 'title' | 'text' }
+  /** Where a quote sits in its source (the selector's copy of the source's text). */
+  | { readonly kind: 'anchor'; readonly index: number; readonly name: 'exact' | 'prefix' | 'suffix' };
 
 const INCIDENT_FIELDS = ['name', 'summary', 'type', 'yearStarted', 'attributedTo', 'foundInCountry', 'foundVia', 'dateAdded', 'notes'] as const;
 const REFERENCE_FIELDS = ['url', 'pubDate', 'authors', 'org', 'archiveUrl'] as const;
+const SOURCE_FIELDS = ['title', 'text'] as const;
+const SELECTOR_FIELDS = ['exact', 'prefix', 'suffix'] as const;
 
 function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
   return list.find((item) => item === value);
@@ -54,6 +63,14 @@ export function parseFieldPath(path: string): FieldRef | undefined {
     const position = Number(parts[3]);
     return Number.isInteger(position) && position >= 0 ? { kind: 'technique', index, position } : undefined;
   }
+  if (parts[0] === 'sources' && parts.length === 3) {
+    const name = oneOf(SOURCE_FIELDS, parts[2]);
+    return name ? { kind: 'source', index, name } : undefined;
+  }
+  if (parts[0] === 'annotations' && parts[2] === 'anchor' && parts[3] === 'quote' && parts.length === 5) {
+    const name = oneOf(SELECTOR_FIELDS, parts[4]);
+    return name ? { kind: 'anchor', index, name } : undefined;
+  }
   return undefined;
 }
 
@@ -71,6 +88,10 @@ function fieldText(session: DraftEditor, ref: FieldRef): string | undefined {
       return draft.annotations[ref.index]?.[ref.name];
     case 'technique':
       return draft.annotations[ref.index]?.techniqueIds[ref.position];
+    case 'source':
+      return draft.sources[ref.index]?.[ref.name];
+    case 'anchor':
+      return draft.annotations[ref.index]?.anchor?.quote[ref.name];
   }
 }
 
@@ -97,6 +118,18 @@ function writeField(session: DraftEditor, ref: FieldRef, text: string): void {
     case 'technique': {
       const annotation = draft.annotations[ref.index];
       if (annotation) session.updateAnnotation(annotation.id, { techniqueIds: annotation.techniqueIds.map((id, j) => (j === ref.position ? text : id)) });
+      return;
+    }
+    case 'source': {
+      const source = draft.sources[ref.index];
+      if (source && ref.name === 'title') session.updateSource(source.id, { title: text });
+      else if (source) session.setSourceText(source.id, text);
+      return;
+    }
+    case 'anchor': {
+      const annotation = draft.annotations[ref.index];
+      const anchor = annotation?.anchor;
+      if (annotation && anchor) session.updateAnnotation(annotation.id, { anchor: { ...anchor, quote: { ...anchor.quote, [ref.name]: text } } });
       return;
     }
   }
