@@ -24,7 +24,7 @@ const READ_ONLY_VERBS = ['rev-parse', 'config', 'status', 'ls-files', 'diff-inde
 /** Every flag the workbench's plumbing calls use (none can run a program or write a file). */
 const FLAGS = new Set([
   '-q', '-r', '-z', '-M', '--', '--verify', '--show-toplevel', '--absolute-git-dir', '--show-object-format', '--symbolic-full-name',
-  '--list', '--includes', '--show-scope',
+  '--list', '--includes', '--show-scope', '--show-origin',
   '--porcelain=v2', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=no', '--ignore-submodules=dirty', '--others', '--exclude-standard',
   '--cached', '--ita-invisible-in-index', '--raw', '--no-abbrev', '--no-ext-diff', '--no-textconv',
   '--batch', '--buffer', '--stdin', '--head',
