@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, wr
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
+import { indexLockWatch } from '../../electron/git/core/index-lock';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { DISARM_DIR, PROJECT_ROOT, cloneHistory, git, tempDir } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
@@ -358,6 +359,23 @@ describe('a git process that never ends (issue 11, item 6)', () => {
       home.dispose();
     }
   }, 30_000);
+
+  it("removes after a stopped call only the index.lock that call made, never one that was there before", () => {
+    const lock = join(clone.path, '.git', 'index.lock');
+    const before = indexLockWatch(clone.path);
+    writeFileSync(lock, '');
+    before.removeIfMadeSince();
+    expect(existsSync(lock)).toBe(false);
+
+    writeFileSync(lock, '');
+    const after = indexLockWatch(clone.path);
+    after.removeIfMadeSince();
+    expect(existsSync(lock)).toBe(true);
+    expect(after.madeSince()).toBe(false);
+    rmSync(lock); // the test's own
+    // A call with its own index watches that index's lock.
+    expect(indexLockWatch(clone.path, join(clone.root, 'scratch-index')).path).toBe(join(clone.root, 'scratch-index.lock'));
+  });
 
   it('cancels a fetch and a clone that wait on the remote (repo.cancel); the checkout works again, the clone leaves no folder', async () => {
     const hangs = [waiter('ssh'), waiter('ssh')] as const;

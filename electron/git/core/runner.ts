@@ -135,7 +135,11 @@ const EXIT_GRACE_MS = 5_000;
  * The time limit and the cancel signal of one call, as the abort signal simple-git kills git with
  * (SIGINT: git removes its lock files and passes the signal to the hook it runs). Only the verbs
  * that talk to a remote are cancelled while they run: stopping a rebase half-way would leave it
- * under way. A cancelled operation starts no process after the cancel.
+ * under way. A cancelled operation starts no transfer after the cancel.
+ *
+ * Standard input: simple-git gives git a fresh pipe (never this process's own input) that nothing
+ * writes; git reads no standard input for the verbs run here, gives hooks /dev/null (git 2.36+),
+ * and the signing program a pipe of its own with the text to sign.
  */
 function stopper(verb: string, options: GitCallOptions) {
   const context = currentGitCallContext();
@@ -150,9 +154,12 @@ function stopper(verb: string, options: GitCallOptions) {
     giveUp?.();
   };
   const cancel = () => halt({ kind: 'cancelled', message: `git ${verb} was cancelled`, exited: false });
-  const cancellable = context.signal !== undefined && NETWORK_VERBS.includes(verb);
-  if (context.signal?.aborted) cancel();
-  else if (cancellable) context.signal?.addEventListener('abort', cancel, { once: true });
+  // Only the network verbs: a local step after a cancel still runs, so that `rebase --abort`
+  // can undo a rebase that was under way when the cancel came.
+  if (context.signal !== undefined && NETWORK_VERBS.includes(verb)) {
+    if (context.signal.aborted) cancel();
+    else context.signal.addEventListener('abort', cancel, { once: true });
+  }
   const timer = setTimeout(() => halt({ kind: 'timed-out', message: overrunMessage(verb, limit), exited: false }), limit);
   return {
     signal: controller.signal,
