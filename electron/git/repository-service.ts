@@ -69,7 +69,7 @@ export class RepositoryService {
 
   /** Clones into a new folder, reporting progress, and opens it. */
   async clone(source: string, destination: string, branch?: string): Promise<CheckoutInfo> {
-    return this.long('Cloning', (context) =>
+    return this.long((context) =>
       this.queue.run(destination, () =>
         withGitCallContext(context, () =>
           cloneCheckout({
@@ -210,21 +210,18 @@ export class RepositoryService {
 
   /** `run` for an operation `cancel` can stop. */
   private runLong<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
-    return this.long(what, (context) => this.run(checkout, what, task, context));
+    return this.long((context) => this.run(checkout, what, task, context));
   }
 
   /**
    * Runs a long operation with a signal of its own, registered for `cancel` until it settles.
    * Cancelled while waiting in the queue, it is refused before it starts anything.
    */
-  private async long<T>(what: string, start: (context: GitCallContext) => Promise<T>): Promise<T> {
+  private async long<T>(start: (context: GitCallContext) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     this.cancellable.add(controller);
     try {
-      return await start({
-        limits: this.limits,
-        signal: controller.signal,
-      });
+      return await start({ limits: this.limits, signal: controller.signal });
     } finally {
       this.cancellable.delete(controller);
     }
