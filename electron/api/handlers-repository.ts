@@ -22,6 +22,7 @@ type RepositoryOperation =
   | 'repo.fetch'
   | 'repo.pull'
   | 'repo.push'
+  | 'repo.cancel'
   | 'repo.aheadBehind'
   | 'repo.undoLastCommit'
   | 'guard.check'
@@ -80,6 +81,8 @@ export function repositoryHandlers(services: Services): { [N in RepositoryOperat
       return result;
     },
     'repo.push': ({ remote }) => repo.push(checkout(), remote),
+    // Needs no open checkout: a clone has none yet.
+    'repo.cancel': async () => repo.cancel(),
     'repo.aheadBehind': () => repo.aheadBehind(checkout()),
     'repo.undoLastCommit': () => repo.undoLastCommit(checkout()),
     'guard.check': async ({ target }) => ({ violations: await repo.check(checkout(), target ?? 'worktree', (await fromSettings(services)).marker) }),

@@ -19,7 +19,7 @@ const DELETED_TITLE = /^-# Technique (T[0-9.]+): (.*)$/;
  * not among `currentIds` (a technique deleted and added back is not retired).
  */
 export async function findRetiredTechniques(checkout: string, currentIds: ReadonlySet<string>): Promise<Map<string, RetiredTechnique>> {
-  const log = await runGitText(checkout, ['log', '--diff-filter=D', '-p', '--no-color', '--no-ext-diff', '--no-renames', '--format=@@%H %cs', 'HEAD', '--', TECHNIQUE_FOLDER]);
+  const log = await runGitText(checkout, ['log', '--diff-filter=D', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--format=@@%H %cs', 'HEAD', '--', TECHNIQUE_FOLDER]);
   const retired = new Map<string, RetiredTechnique>();
   let commit: { commit: string; date: string } | undefined;
   let file: string | undefined;

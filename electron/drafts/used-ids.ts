@@ -92,7 +92,7 @@ async function incidentsInHistory(checkout: string): Promise<Set<string>> {
 /** Every IT id ever written to an incident page, on any branch. */
 async function linksInHistory(checkout: string): Promise<Set<string>> {
   const links = new Set<string>();
-  const patches = await runGitText(checkout, ['log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--format=', '--', INCIDENT_FOLDER]);
+  const patches = await runGitText(checkout, ['log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--format=', '--', INCIDENT_FOLDER]);
   for (const id of patches.match(LINK_ID) ?? []) if (isId(id, 'incidenttechnique')) links.add(id);
   return links;
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
-import { GitFailure } from './core/errors';
+import { GitFailure, wasStopped } from './core/errors';
 import type { ConfigEntry } from './core/local-config';
 import { runPlumbing } from './core/plumbing';
 import { runGit } from './core/runner';
@@ -71,6 +71,9 @@ export async function commitStaged(checkout: string, request: CommitRequest, bas
     // process costs simple-git's completion detection 50 ms more).
     await runGit(checkout, ['commit', '--cleanup=whitespace', `--file=${messageFile}`], { hooks: 'repository', env: identityEnv, ...(request.baseEnv ? { baseEnv: request.baseEnv } : {}) });
   } catch (error) {
+    if (wasStopped(error) && (await headCommit(checkout)) === base.head) {
+      throw new GitFailure(error.verb, error.exitCode, error.output, error.kind, `${error.reason ?? error.message} Nothing was committed: your changes are still staged.`);
+    }
     if (error instanceof GitFailure && error.kind !== 'index-locked' && error.kind !== 'nothing-to-commit' && error.kind !== 'no-identity') {
       if ((await headCommit(checkout)) === base.head) {
         throw new ApiError('git', `The commit was refused${error.output ? `; git or a pre-commit hook said:\n${error.output}` : '.'}\nNothing was lost: your changes are still staged.`, { hookOutput: error.output });

@@ -6,11 +6,14 @@
  * the CLI and tests all use it as it is.
  */
 import { realpathSync } from 'node:fs';
+import { ApiError } from '../../shared/api/errors';
 import { resolveInCheckout } from '../paths';
 import type { Violation } from '../../shared/guard';
 import { explained } from './core/errors';
 import { assertSafeConfig, readConfig, type ConfigEntry } from './core/local-config';
+import { withGitCallContext, type GitCallContext } from './core/call-context';
 import { CheckoutQueue } from './core/queue';
+import { DEFAULT_TIME_LIMITS, type GitTimeLimits } from './core/time-limits';
 import type { GitProgress } from './core/runner';
 import { validRepoPath, type AuthorIdentity } from './core/validate';
 import { aheadBehind, type AheadBehind } from './ahead-behind';
@@ -44,13 +47,20 @@ export interface RepositoryServiceOptions {
   readonly baseEnv?: NodeJS.ProcessEnv;
   /** How new incident pages are judged; the full check by default. */
   readonly guard?: GuardCheckOptions;
+  /** How long git processes may run, by kind of verb (core/time-limits.ts); tests set short ones. */
+  readonly timeLimits?: Partial<GitTimeLimits>;
 }
 
 /** Git on checkouts, one operation at a time per checkout. */
 export class RepositoryService {
   private readonly queue = new CheckoutQueue();
+  private readonly limits: GitTimeLimits;
+  /** The clones, fetches, pulls and pushes started and not yet settled, which `cancel` stops. */
+  private readonly cancellable = new Set<AbortController>();
 
-  constructor(private readonly options: RepositoryServiceOptions = {}) {}
+  constructor(private readonly options: RepositoryServiceOptions = {}) {
+    this.limits = { ...DEFAULT_TIME_LIMITS, ...(options.timeLimits ?? {}) };
+  }
 
   /** Opens (checks) a checkout. */
   async open(folder: string): Promise<CheckoutInfo> {
@@ -59,15 +69,32 @@ export class RepositoryService {
 
   /** Clones into a new folder, reporting progress, and opens it. */
   async clone(source: string, destination: string, branch?: string): Promise<CheckoutInfo> {
-    return this.queue.run(destination, () =>
-      cloneCheckout({
-        source,
-        destination,
-        ...(branch !== undefined ? { branch } : {}),
-        onProgress: (p) => this.options.progress?.clone?.({ ...p, destination }),
-        ...this.env(),
-      }),
+    return this.long((context) =>
+      this.queue.run(destination, () =>
+        withGitCallContext(context, () =>
+          cloneCheckout({
+            source,
+            destination,
+            ...(branch !== undefined ? { branch } : {}),
+            onProgress: (p) => this.options.progress?.clone?.({ ...p, destination }),
+            ...this.env(),
+          }),
+        ),
+      ),
     );
+  }
+
+  /**
+   * Cancels every clone, fetch, pull and push started and not finished: the transfer under way
+   * is stopped (a pull's rebase, once started, finishes: stopping it half-way would leave it
+   * under way), and those still waiting in their checkout's queue do not start. Each is refused
+   * with the code `cancelled`. Returns how many were cancelled.
+   */
+  cancel(): { cancelled: number } {
+    const running = [...this.cancellable];
+    for (const controller of running) controller.abort();
+    this.cancellable.clear();
+    return { cancelled: running.length };
   }
 
   async status(checkout: string): Promise<RepositoryStatus> {
@@ -109,20 +136,20 @@ export class RepositoryService {
   }
 
   async fetch(checkout: string, remote?: string): Promise<{ remote: string }> {
-    return this.run(checkout, 'Fetching', (config) =>
+    return this.runLong(checkout, 'Fetching', (config) =>
       fetchRemote(checkout, { ...(remote !== undefined ? { remote } : {}), config, onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
     );
   }
 
   async pull(checkout: string, options: { rebase?: boolean; fallbackAuthor?: AuthorIdentity } = {}): Promise<PullResult> {
     const { rebase = false, fallbackAuthor } = options;
-    return this.run(checkout, 'Pulling', (config) =>
+    return this.runLong(checkout, 'Pulling', (config) =>
       pull(checkout, { rebase, config, ...(fallbackAuthor ? { fallbackAuthor } : {}), onProgress: (p) => this.options.progress?.fetch?.({ ...p, remote: 'upstream' }), ...this.env() }),
     );
   }
 
   async push(checkout: string, remote?: string): Promise<PushResult> {
-    return this.run(
+    return this.runLong(
       checkout,
       'Pushing',
       (config) => push(checkout, { ...(remote !== undefined ? { remote } : {}), config, onProgress: (p) => this.options.progress?.push?.({ ...p, remote: remote ?? 'origin' }), ...this.env() }),
@@ -168,14 +195,36 @@ export class RepositoryService {
    * program on any file operation. The task gets the settings read for that check, so that it
    * need not read them again (the network verbs judge the rest of them; the commit's author).
    */
-  private run<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
+  private run<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>, context: GitCallContext = { limits: this.limits }): Promise<T> {
     return this.queue.run(queueKey(checkout), () =>
-      explained(what, async () => {
-        const entries = await readConfig(checkout, this.options.baseEnv);
-        assertSafeConfig(entries, 'files');
-        return task(entries);
-      }),
+      withGitCallContext(context, () =>
+        explained(what, async () => {
+          if (context.signal?.aborted) throw new ApiError('cancelled', `${what} was cancelled before it started; nothing was changed.`);
+          const entries = await readConfig(checkout, this.options.baseEnv);
+          assertSafeConfig(entries, 'files');
+          return task(entries);
+        }),
+      ),
     );
+  }
+
+  /** `run` for an operation `cancel` can stop. */
+  private runLong<T>(checkout: string, what: string, task: (config: readonly ConfigEntry[]) => Promise<T>): Promise<T> {
+    return this.long((context) => this.run(checkout, what, task, context));
+  }
+
+  /**
+   * Runs a long operation with a signal of its own, registered for `cancel` until it settles.
+   * Cancelled while waiting in the queue, it is refused before it starts anything.
+   */
+  private async long<T>(start: (context: GitCallContext) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.cancellable.add(controller);
+    try {
+      return await start({ limits: this.limits, signal: controller.signal });
+    } finally {
+      this.cancellable.delete(controller);
+    }
   }
 
   private path(checkout: string, path: string): string {

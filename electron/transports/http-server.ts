@@ -204,6 +204,10 @@ function statusOf(code: ApiErrorCode): number {
       return 422;
     case 'busy':
       return 423;
+    case 'cancelled':
+      return 409;
+    case 'timeout':
+      return 504;
     case 'git':
     case 'internal':
       return 500;

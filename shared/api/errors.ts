@@ -17,6 +17,8 @@ export type ApiErrorCode =
   | 'guard-violation' // the edit-line guard refused a change
   | 'git' // git failed; the message says how
   | 'busy' // a lock held by another process (index.lock, the store)
+  | 'timeout' // git did not finish within its time limit and was stopped
+  | 'cancelled' // the analyst cancelled a clone, fetch, pull or push
   | 'internal';
 
 /** A plain, serialisable error description. */

@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, wr
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
+import { indexLockWatch } from '../../electron/git/core/index-lock';
 import { RepositoryService } from '../../electron/git/repository-service';
 import { DISARM_DIR, PROJECT_ROOT, cloneHistory, git, tempDir } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
@@ -276,4 +277,131 @@ describe('the source never destroys work', () => {
       expect(source, file).not.toMatch(/'--hard'|'--force'|'-f'|'--discard-changes'|'clean'|'stash'|'--autostash'/);
     }
   });
+});
+
+describe('a git process that never ends (issue 11, item 6)', () => {
+  /** A program that waits (in the background, as a hook's child would), its pid recorded so the test can end it. */
+  function waiter(name: string): { path: string; kill: () => void; started: () => boolean } {
+    const dir = tempDir('disarm-hang-');
+    const pidFile = join(dir.path, 'pid');
+    const path = join(dir.path, name);
+    writeFileSync(path, `#!/bin/sh\nsleep 1000 &\necho $! > '${pidFile}'\nwait\n`);
+    chmodSync(path, 0o755);
+    return {
+      path,
+      started: () => existsSync(pidFile),
+      kill: () => {
+        try {
+          if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        dir.dispose();
+      },
+    };
+  }
+
+  /** Waits until `condition` holds (a process has started). */
+  async function until(condition: () => boolean): Promise<void> {
+    for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(condition()).toBe(true);
+  }
+
+  it('stops a commit whose pre-commit hook waits, says what hung; the queue works again and the index is as it was', async () => {
+    const hang = waiter('pre-commit');
+    const hook = join(clone.path, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, readFileSync(hang.path));
+    chmodSync(hook, 0o755);
+    const quick = new RepositoryService({ timeLimits: { commit: 1_500 } });
+    try {
+      appendNotes(clone.path, T0155_007, '\nnote');
+      await quick.stage(clone.path, [T0155_007]);
+      const head = git(clone.path, 'rev-parse', 'HEAD');
+      const staged = git(clone.path, 'diff', '--cached');
+      const started = Date.now();
+      const error = await refusal(quick.commit(clone.path, 'note'));
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(error.code).toBe('timeout');
+      expect(error.message).toMatch(/git commit did not finish within 1\.5 s: a hook .* or a signing program .* may be waiting for input/);
+      expect(error.message).toContain('Nothing was committed: your changes are still staged.');
+      // The checkout's queue runs the next operation, and the index is untouched.
+      expect((await quick.status(clone.path)).files).toEqual([expect.objectContaining({ path: T0155_007, staged: 'modified' })]);
+      expect(git(clone.path, 'diff', '--cached')).toBe(staged);
+      expect(git(clone.path, 'rev-parse', 'HEAD')).toBe(head);
+      expect(existsSync(join(clone.path, '.git', 'index.lock'))).toBe(false);
+      rmSync(hook);
+      expect((await quick.commit(clone.path, 'note')).commit).toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      rmSync(hook, { force: true });
+      hang.kill();
+    }
+  }, 30_000);
+
+  it("stops a commit whose signing program (the analyst's global gpg.program) waits", async () => {
+    const hang = waiter('gpg');
+    const home = tempDir('disarm-home-');
+    const globalConfig = join(home.path, 'gitconfig');
+    writeFileSync(globalConfig, `[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = ${hang.path}\n`);
+    const quick = new RepositoryService({ baseEnv: { ...process.env, GIT_CONFIG_GLOBAL: globalConfig }, timeLimits: { commit: 1_500 } });
+    try {
+      appendNotes(clone.path, T0155_007, '\nnote');
+      await quick.stage(clone.path, [T0155_007]);
+      const staged = git(clone.path, 'diff', '--cached');
+      const error = await refusal(quick.commit(clone.path, 'note'));
+      expect(error.code).toBe('timeout');
+      expect(error.message).toMatch(/git commit did not finish within 1\.5 s: .*signing program/);
+      expect(hang.started()).toBe(true);
+      expect((await quick.status(clone.path)).files).toHaveLength(1);
+      expect(git(clone.path, 'diff', '--cached')).toBe(staged);
+      expect(existsSync(join(clone.path, '.git', 'index.lock'))).toBe(false);
+    } finally {
+      hang.kill();
+      home.dispose();
+    }
+  }, 30_000);
+
+  it("removes after a stopped call only the index.lock that call made, never one that was there before", () => {
+    const lock = join(clone.path, '.git', 'index.lock');
+    const before = indexLockWatch(clone.path);
+    writeFileSync(lock, '');
+    before.removeIfMadeSince();
+    expect(existsSync(lock)).toBe(false);
+
+    writeFileSync(lock, '');
+    const after = indexLockWatch(clone.path);
+    after.removeIfMadeSince();
+    expect(existsSync(lock)).toBe(true);
+    expect(after.madeSince()).toBe(false);
+    rmSync(lock); // the test's own
+    // A call with its own index watches that index's lock.
+    expect(indexLockWatch(clone.path, join(clone.root, 'scratch-index')).path).toBe(join(clone.root, 'scratch-index.lock'));
+  });
+
+  it('cancels a fetch and a clone that wait on the remote (repo.cancel); the checkout works again, the clone leaves no folder', async () => {
+    const hangs = [waiter('ssh'), waiter('ssh')] as const;
+    const remote = (hang: (typeof hangs)[number]) => new RepositoryService({ baseEnv: { ...process.env, GIT_SSH_COMMAND: hang.path, GIT_SSH_VARIANT: 'simple' } });
+    git(clone.path, 'remote', 'add', 'stuck', 'ssh://example.invalid/DISARMframeworks.git');
+    const destination = join(clone.root, 'stuck-clone');
+    try {
+      const fetcher = remote(hangs[0]);
+      const fetching = refusal(fetcher.fetch(clone.path, 'stuck'));
+      await until(hangs[0].started);
+      expect(fetcher.cancel()).toEqual({ cancelled: 1 });
+      const error = await fetching;
+      expect(error.code).toBe('cancelled');
+      expect(error.message).toContain('git fetch was cancelled');
+      expect((await fetcher.status(clone.path)).head.kind).toBe('branch');
+
+      const cloner = remote(hangs[1]);
+      const cloning = refusal(cloner.clone('ssh://example.invalid/DISARMframeworks.git', destination));
+      await until(hangs[1].started);
+      expect(cloner.cancel()).toEqual({ cancelled: 1 });
+      expect((await cloning).code).toBe('cancelled');
+      expect(existsSync(destination)).toBe(false);
+      expect(cloner.cancel()).toEqual({ cancelled: 0 });
+    } finally {
+      git(clone.path, 'remote', 'remove', 'stuck');
+      for (const hang of hangs) hang.kill();
+    }
+  }, 30_000);
 });

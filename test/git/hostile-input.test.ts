@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { GitFailure } from '../../electron/git/core/errors';
 import { runGit } from '../../electron/git/core/runner';
 import { RepositoryService } from '../../electron/git/repository-service';
+import { findRetiredTechniques } from '../../electron/drafts/retired-techniques';
+import { collectUsedIds } from '../../electron/drafts/used-ids';
 import { addBareRemote, cloneHistory, git, HISTORY_BUNDLE, type HistoryClone } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
 import { T0155_007, appendNotes, payloadMarker } from './helpers';
@@ -187,6 +189,14 @@ describe('a poisoned checkout', () => {
       else expect((await repo.status(poisoned.path)).head.kind).toBe('branch');
       git(poisoned.path, 'config', '--unset-all', key);
     }
+    expect(marker.ran()).toBe(false);
+  });
+
+  it("runs no textconv program of the checkout when reading the history (used ids, retired techniques)", async () => {
+    writeFileSync(join(poisoned.path, '.git', 'info', 'attributes'), '*.md diff=pwn\n');
+    git(poisoned.path, 'config', 'diff.pwn.textconv', `sh -c 'touch ${marker.path}; cat "$0"'`);
+    await collectUsedIds(poisoned.path);
+    await findRetiredTechniques(poisoned.path, new Set());
     expect(marker.ran()).toBe(false);
   });
 

@@ -33,7 +33,7 @@ describe('git plumbing with constant arguments', () => {
       ['diff-tree', '-r', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-textconv', oid, 'b'.repeat(64)],
       ['cat-file', '--batch', '--buffer'],
       ['check-attr', '-z', '--stdin', 'filter', 'ident', 'working-tree-encoding'],
-      ['config', '--list', '--includes', '--show-scope', '-z'],
+      ['config', '--list', '--includes', '--show-scope', '--show-origin', '-z'],
       ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--show-object-format', 'HEAD', '--symbolic-full-name', 'HEAD', '--'],
       ['show-ref', '--head'],
     ]) {

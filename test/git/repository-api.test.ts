@@ -3,11 +3,11 @@
  * refuse bad arguments, repo.open and repo.clone set the open checkout, the guard's refusal
  * arrives with its violations, clone progress arrives as events.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
-import { HISTORY_BUNDLE, git } from '../helpers/fixtures';
+import { HISTORY_BUNDLE, git, tempDir } from '../helpers/fixtures';
 import { T0155_007, appendNotes, changeCharOnLine } from './helpers';
 
 let api: ApiOverClone;
@@ -73,6 +73,37 @@ describe('repository operations', () => {
     expect(await api.dispatch('repo.createBranch', { name: 'incident-I00130' })).toMatchObject({ ok: true, result: { branch: 'incident-I00130' } });
     const branches = await api.dispatch('repo.branches', {});
     expect(branches).toMatchObject({ ok: true, result: { branches: expect.arrayContaining([{ name: 'incident-I00130', current: true }]) } });
+  });
+
+  it('repo.cancel stops a fetch that waits on the remote; the checkout works again', async () => {
+    // An ssh "client" that never answers: the analyst's own GIT_SSH_COMMAND, which git is let use.
+    const dir = tempDir('disarm-stuck-ssh-');
+    const started = join(dir.path, 'pid');
+    writeFileSync(join(dir.path, 'ssh'), `#!/bin/sh\nsleep 1000 &\necho $! > '${started}'\nwait\n`, { mode: 0o755 });
+    const saved = { command: process.env.GIT_SSH_COMMAND, variant: process.env.GIT_SSH_VARIANT };
+    Object.assign(process.env, { GIT_SSH_COMMAND: join(dir.path, 'ssh'), GIT_SSH_VARIANT: 'simple' });
+    git(api.clone.path, 'remote', 'add', 'stuck', 'ssh://example.invalid/DISARMframeworks.git');
+    try {
+      api.services.workspace.set(api.clone.path);
+      const fetching = api.dispatch('repo.fetch', { remote: 'stuck' });
+      for (let i = 0; i < 100 && !existsSync(started); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await api.dispatch('repo.cancel', {})).toEqual({ ok: true, result: { cancelled: 1 } });
+      expect(await fetching).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('git fetch was cancelled') } });
+      expect(await api.dispatch('repo.status', {})).toMatchObject({ ok: true, result: { head: { kind: 'branch' } } });
+      expect(await api.dispatch('repo.cancel', {})).toEqual({ ok: true, result: { cancelled: 0 } });
+    } finally {
+      for (const [key, value] of [['GIT_SSH_COMMAND', saved.command], ['GIT_SSH_VARIANT', saved.variant]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      git(api.clone.path, 'remote', 'remove', 'stuck');
+      try {
+        process.kill(Number(readFileSync(started, 'utf8')), 'SIGKILL');
+      } catch {
+        // not started, or gone
+      }
+      dir.dispose();
+    }
   });
 
   it('repo.clone sends progress events and opens the clone', async () => {

@@ -21,6 +21,8 @@ export type GitFailureKind =
   | 'no-identity'
   | 'nothing-to-commit'
   | 'unsafe-argument'
+  | 'timed-out'
+  | 'cancelled'
   | 'failed';
 
 /** A git call that ended with an exit code it did not expect, or was stopped. */
@@ -31,15 +33,23 @@ export class GitFailure extends Error {
   readonly exitCode: number;
   /** What git wrote to standard error (and standard output, which some verbs use for errors). */
   readonly output: string;
+  /** For a process the workbench stopped (timed-out, cancelled): what happened, said in full. */
+  readonly reason?: string;
 
-  constructor(verb: string, exitCode: number, output: string, kind: GitFailureKind = classify(output)) {
-    super(`git ${verb} failed (exit ${exitCode}): ${firstLines(output)}`);
+  constructor(verb: string, exitCode: number, output: string, kind: GitFailureKind = classify(output), reason?: string) {
+    super(reason ?? `git ${verb} failed (exit ${exitCode}): ${firstLines(output)}`);
     this.name = 'GitFailure';
     this.verb = verb;
     this.exitCode = exitCode;
     this.output = output;
     this.kind = kind;
+    if (reason !== undefined) this.reason = reason;
   }
+}
+
+/** A failure of a process the workbench stopped, and therefore not git's own refusal. */
+export function wasStopped(error: unknown): error is GitFailure {
+  return error instanceof GitFailure && (error.kind === 'timed-out' || error.kind === 'cancelled');
 }
 
 /**
@@ -92,6 +102,8 @@ const ADVICE: Readonly<Record<GitFailureKind, { code: ApiErrorCode; text: string
   'no-identity': { code: 'bad-request', text: 'Git does not know who you are. Set your name and email in the workbench\'s settings (or `git config --global user.name` and `user.email`).' },
   'nothing-to-commit': { code: 'bad-request', text: 'There is nothing staged to commit. Stage the files you want to commit first.' },
   'unsafe-argument': { code: 'bad-request', text: 'An argument looked like a git option that runs programs, and was refused.' },
+  'timed-out': { code: 'timeout', text: 'Git did not finish in time and was stopped; the checkout can be used again.' },
+  cancelled: { code: 'cancelled', text: 'Cancelled; the checkout can be used again.' },
   failed: { code: 'git', text: 'Git could not do it.' },
 };
 
@@ -100,7 +112,7 @@ export function toApiError(failure: GitFailure, what?: string): ApiError {
   const advice = ADVICE[failure.kind];
   const prefix = what ? `${what}: ` : '';
   const detail = firstLines(failure.output);
-  return new ApiError(advice.code, `${prefix}${advice.text}${detail ? ` (git said: ${detail})` : ''}`, { gitFailure: failure.kind, output: failure.output.slice(0, 8000) });
+  return new ApiError(advice.code, `${prefix}${failure.reason ?? advice.text}${detail ? ` (git said: ${detail})` : ''}`, { gitFailure: failure.kind, output: failure.output.slice(0, 8000) });
 }
 
 /** Runs `fn`, turning a GitFailure into the ApiError for it. */

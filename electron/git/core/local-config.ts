@@ -1,7 +1,8 @@
 /**
  * A checkout's own configuration (`.git/config` and what it includes) is written by whoever
  * prepared the folder, not necessarily by the analyst. Settings there that make git run a program
- * are refused where they would run: filters on every read and write of files; upload-pack
+ * are refused where they would run: filters and signing programs on every read and write of files
+ * (a commit runs the signing program); upload-pack
  * commands, ssh commands, transport helpers, credential programs and merge drivers on fetch, pull
  * and push. The workbench reports them and runs nothing until they are removed. The analyst's
  * global configuration (~/.gitconfig) is theirs and is trusted.
@@ -18,6 +19,10 @@ export interface UnsafeSetting {
   readonly value: string;
   readonly why: string;
   readonly scope: UnsafeScope;
+  /** The file that sets it, as git names it (`.git/config`, an included file's path, `config.worktree`). */
+  readonly file: string;
+  /** The command that removes it from that file. */
+  readonly remove: string;
 }
 
 type Rule = readonly [RegExp, UnsafeScope, (value: string, key: string) => string | undefined];
@@ -25,6 +30,10 @@ type Rule = readonly [RegExp, UnsafeScope, (value: string, key: string) => strin
 const RUNS = (what: string) => () => `git would run it as a program ${what}`;
 const RULES: readonly Rule[] = [
   [/^filter\..+\.(clean|smudge|process)$/, 'files', (value) => (/^git-lfs /.test(value) ? undefined : 'git would run it on every file it reads or writes')],
+  // A commit (commit.gpgsign, possibly set beside it) runs the signing program, and reading
+  // signatures runs it too; `files`, because a commit is a file operation.
+  [/^gpg\.([^.]+\.)?program$/, 'files', RUNS('to sign commits (commit.gpgsign) or check signatures')],
+  [/^gpg\.ssh\.defaultkeycommand$/, 'files', RUNS('to choose the ssh key that signs commits')],
   [/^remote\..+\.(uploadpack|receivepack)$/, 'network', RUNS('on fetch, pull or push')],
   [/^remote\..+\.vcs$/, 'network', RUNS('as a remote helper on fetch')],
   [/^remote\..+\.(url|pushurl)$/, 'network', (value) => (/^[A-Za-z0-9+.-]*::/.test(value) ? 'the address uses a transport helper that runs a program (`ext::`, `fd::`...)' : undefined)],
@@ -38,6 +47,8 @@ const RULES: readonly Rule[] = [
 /** One setting as git reads it, with where it comes from (`system`, `global`, `local`, `worktree`, `command`). */
 export interface ConfigEntry {
   readonly scope: string;
+  /** Where git read it: `file:<path>` (relative to the work tree for `.git/config`), `command line:`... */
+  readonly origin: string;
   /** Lower case, as git prints it. */
   readonly key: string;
   readonly value: string;
@@ -52,14 +63,16 @@ const CHECKOUT_SCOPES = ['local', 'worktree'];
  * commit author).
  */
 export async function readConfig(checkout: string, baseEnv?: NodeJS.ProcessEnv): Promise<ConfigEntry[]> {
-  const result = await runPlumbing(checkout, ['config', '--list', '--includes', '--show-scope', '-z'], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
+  const result = await runPlumbing(checkout, ['config', '--list', '--includes', '--show-scope', '--show-origin', '-z'], { expectedExitCodes: [0, 1], ...(baseEnv ? { baseEnv } : {}) });
   const fields = result.stdout.toString('utf8').split('\0');
   const entries: ConfigEntry[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
+  // -z with both flags: scope, origin, then `key\nvalue`, each ended by NUL.
+  for (let i = 0; i + 2 < fields.length; i += 3) {
     const scope = fields[i] ?? '';
-    const entry = fields[i + 1] ?? '';
+    const origin = fields[i + 1] ?? '';
+    const entry = fields[i + 2] ?? '';
     const newline = entry.indexOf('\n');
-    entries.push({ scope, key: (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase(), value: newline < 0 ? '' : entry.slice(newline + 1) });
+    entries.push({ scope, origin, key: (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase(), value: newline < 0 ? '' : entry.slice(newline + 1) });
   }
   return entries;
 }
@@ -67,15 +80,31 @@ export async function readConfig(checkout: string, baseEnv?: NodeJS.ProcessEnv):
 /** The settings of the checkout's own config among `entries` that would run a program. */
 function unsafeSettingsIn(entries: readonly ConfigEntry[]): UnsafeSetting[] {
   const found: UnsafeSetting[] = [];
-  for (const { scope, key, value } of entries) {
+  for (const { scope, origin, key, value } of entries) {
     if (!CHECKOUT_SCOPES.includes(scope)) continue;
     for (const [pattern, settingScope, judge] of RULES) {
       if (!pattern.test(key)) continue;
       const why = judge(value, key);
-      if (why) found.push({ key, value, why, scope: settingScope });
+      if (why) found.push({ key, value, why, scope: settingScope, ...removal(scope, origin, key) });
     }
   }
   return found;
+}
+
+/**
+ * Where a setting is and the command that removes it: `--local` and `--worktree` reach only the
+ * checkout's config and config.worktree; a setting from an included file is removed from that file.
+ */
+function removal(scope: string, origin: string, key: string): { file: string; remove: string } {
+  const file = origin.replace(/^file:/, '');
+  const main = scope === 'worktree' ? /(^|[/\\])config\.worktree$/ : /(^|[/\\])\.git[/\\]config$/;
+  if (origin.startsWith('file:') && !main.test(file)) return { file, remove: `git config --file ${quoteArgument(file)} --unset-all ${key}` };
+  return { file: file || (scope === 'worktree' ? '.git/config.worktree' : '.git/config'), remove: `git config --${scope === 'worktree' ? 'worktree' : 'local'} --unset-all ${key}` };
+}
+
+/** A path as a shell argument in a message (quoted when it holds anything but plain characters). */
+function quoteArgument(path: string): string {
+  return /^[\w./:@-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 
 /**
@@ -95,9 +124,7 @@ export function assertSafeConfig(entries: readonly ConfigEntry[], scope: UnsafeS
 
 /** The settings and the way to remove them, for a message. */
 export function describeUnsafeSettings(unsafe: readonly UnsafeSetting[]): string {
-  const list = unsafe.map((s) => `${s.key} = ${JSON.stringify(s.value.slice(0, 100))} (${s.why})`).join('; ');
-  return (
-    `${list}. If you did not put them there, remove them, e.g. \`git config --local --unset-all ${unsafe[0]?.key ?? ''}\`; ` +
-    "if you did, move them to your global git config (~/.gitconfig), which the workbench trusts."
-  );
+  const list = unsafe.map((s) => `${s.key} = ${JSON.stringify(s.value.slice(0, 100))} in ${s.file} (${s.why})`).join('; ');
+  const commands = [...new Set(unsafe.map((s) => `\`${s.remove}\``))].join(', ');
+  return `${list}. If you did not put them there, remove them: ${commands}; if you did, move them to your global git config (~/.gitconfig), which the workbench trusts.`;
 }

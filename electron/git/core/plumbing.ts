@@ -14,7 +14,9 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { currentGitCallContext } from './call-context';
 import { gitProcessSettings } from './environment';
+import { overrunMessage, timeLimitOf } from './time-limits';
 import { GitFailure, expectExitCode } from './errors';
 import type { GitCallOptions, GitResult } from './runner';
 
@@ -24,7 +26,7 @@ const READ_ONLY_VERBS = ['rev-parse', 'config', 'status', 'ls-files', 'diff-inde
 /** Every flag the workbench's plumbing calls use (none can run a program or write a file). */
 const FLAGS = new Set([
   '-q', '-r', '-z', '-M', '--', '--verify', '--show-toplevel', '--absolute-git-dir', '--show-object-format', '--symbolic-full-name',
-  '--list', '--includes', '--show-scope',
+  '--list', '--includes', '--show-scope', '--show-origin',
   '--porcelain=v2', '--branch', '--no-ahead-behind', '--no-renames', '--untracked-files=no', '--ignore-submodules=dirty', '--others', '--exclude-standard',
   '--cached', '--ita-invisible-in-index', '--raw', '--no-abbrev', '--no-ext-diff', '--no-textconv',
   '--batch', '--buffer', '--stdin', '--head',
@@ -73,10 +75,23 @@ export async function runPlumbing(cwd: string, args: readonly string[], options:
       // git may end before reading everything (a bad object name): its exit code says why, not EPIPE.
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input ?? '');
-      exitCode = await new Promise<number>((resolve, reject) => {
-        child.once('error', (error) => reject(new GitFailure(verb, -1, error.message)));
-        child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : -1)));
-      });
+      // These verbs only read and take no lock (GIT_OPTIONAL_LOCKS=0): one that overruns its
+      // limit is killed outright, and nothing is left to clean up.
+      const limit = timeLimitOf(verb, currentGitCallContext().limits);
+      let overran = false;
+      const timer = setTimeout(() => {
+        overran = true;
+        child.kill('SIGKILL');
+      }, limit);
+      try {
+        exitCode = await new Promise<number>((resolve, reject) => {
+          child.once('error', (error) => reject(new GitFailure(verb, -1, error.message)));
+          child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : -1)));
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+      if (overran) throw new GitFailure(verb, exitCode, Buffer.concat(stderr).toString('utf8'), 'timed-out', `${overrunMessage(verb, limit)}.`);
     } finally {
       if (spoolFd !== undefined) closeSync(spoolFd);
     }

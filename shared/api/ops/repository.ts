@@ -113,6 +113,11 @@ export const repositoryOperations = {
       z.object({ kind: z.literal('rejected'), remote: z.string(), branch: z.string(), message: z.string() }),
     ]),
   }),
+  'repo.cancel': defineOperation({
+    summary: 'Cancel the clone, fetch, pull or push under way, and any waiting to start: each is refused with the code cancelled. A commit or a rebase is never stopped half-way.',
+    input: Empty,
+    output: z.object({ cancelled: z.number().int().nonnegative() }),
+  }),
   'repo.aheadBehind': defineOperation({
     summary: 'Commits to push and to pull, against the last fetched upstream.',
     input: Empty,

@@ -27,15 +27,15 @@ export interface ServedWorkbench {
 
 const CLI = join(PROJECT_ROOT, 'bin', 'disarm-workbench.js');
 
-/** Starts `serve` on a fresh clone; `clone` may be given to serve one prepared by the test. */
-export async function startServe(options: { clone?: HistoryClone } = {}): Promise<ServedWorkbench> {
+/** Starts `serve` on a fresh clone; `clone` may be given to serve one prepared by the test, `env` adds to its environment. */
+export async function startServe(options: { clone?: HistoryClone; env?: NodeJS.ProcessEnv } = {}): Promise<ServedWorkbench> {
   if (!existsSync(join(PROJECT_ROOT, 'dist', 'node', 'cli.js')) || !existsSync(join(PROJECT_ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the browser tests (`npm test` does).');
   }
   const clone = options.clone ?? cloneHistory();
   const dataDir = join(clone.root, 'user-data');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [CLI, 'serve', '--repo', clone.path, '--port', '0', '--data', dataDir], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, 'serve', '--repo', clone.path, '--port', '0', '--data', dataDir], { cwd: PROJECT_ROOT, env: { ...process.env, ...options.env, NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let line: string;

@@ -15,6 +15,9 @@ import { commitBlockers, commitIncluded, includedPaths, loadReview, messageFor, 
 /** What is running now (one thing at a time: git takes one lock). */
 export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply';
 
+/** The tasks that wait on a remote, which the analyst can cancel (repo.cancel). */
+const CANCELLABLE: readonly ReviewTask[] = ['fetch', 'pull', 'push'];
+
 /** The progress of a long task, as git reports it. */
 export interface TaskProgress {
   readonly label: string;
@@ -46,6 +49,8 @@ export class ReviewState {
   /** How many reads of the work tree are under way. */
   loads = $state(0);
   progress = $state<TaskProgress | undefined>(undefined);
+  /** True from a click on Cancel until the task ends. */
+  cancelling = $state(false);
   sync = $state<AheadBehind | undefined>(undefined);
   /** The diagnostics of a draft the back end refused to write. */
   draftProblems = $state<readonly Diagnostic[]>([]);
@@ -58,6 +63,8 @@ export class ReviewState {
     ...commitBlockers(this.snapshot, this.included, this.message),
   ]);
   readonly loading = $derived(this.loads > 0);
+  /** Whether the task under way can be cancelled: it waits on the remote. */
+  readonly cancellable = $derived(this.task !== undefined && CANCELLABLE.includes(this.task));
   readonly canCommit = $derived(this.blockers.length === 0 && this.task === undefined && !this.loading);
   readonly selected = $derived(this.files.find((f) => f.path === this.selectedPath));
   /** Commits on this branch that the remote does not have yet, and the other way round. */
@@ -192,6 +199,17 @@ export class ReviewState {
     });
   }
 
+  /** Cancels the fetch, pull or push under way; it ends with a notice that it was cancelled. */
+  async cancel(): Promise<void> {
+    if (!this.cancellable || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      await this.#api.call('repo.cancel', {});
+    } catch (error) {
+      this.#notices.error(error, 'Could not cancel');
+    }
+  }
+
   /** Undoes the last (unpushed) commit; its changes stay, staged, in the work tree. */
   async undo(): Promise<void> {
     await this.#run({ task: 'undo', label: 'Undoing the last commit…', failure: 'Could not undo the last commit' }, async () => {
@@ -237,11 +255,14 @@ export class ReviewState {
     try {
       await body();
     } catch (error) {
-      this.#notices.error(error, typeof spec.failure === 'string' ? spec.failure : spec.failure(error));
+      // A cancel the analyst asked for is news, not a failure.
+      if (error instanceof ApiError && error.code === 'cancelled') this.#notices.info(messageOf(error));
+      else this.#notices.error(error, typeof spec.failure === 'string' ? spec.failure : spec.failure(error));
     } finally {
       stop?.();
       this.task = undefined;
       this.progress = undefined;
+      this.cancelling = false;
     }
     await this.refresh();
   }

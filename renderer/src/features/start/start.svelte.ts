@@ -4,6 +4,7 @@
  * back end's message (what is missing and what to do) next to the field.
  */
 import type { ApiOutput } from '../../../../shared/api/contract';
+import { ApiError } from '../../../../shared/api/errors';
 import type { RecentRepository } from '../../../../shared/api/ops/settings';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Workbench } from '../../lib/app/workbench.svelte';
@@ -18,6 +19,8 @@ export class StartState {
   cloneDestination = $state('');
   cloneError = $state<string | undefined>(undefined);
   cloning = $state(false);
+  /** True from a click on Cancel until the clone ends. */
+  cancelling = $state(false);
   progress = $state<{ phase: string; percent: number } | undefined>(undefined);
   recent = $state<RecentRepository[]>([]);
   readonly #workbench: Workbench;
@@ -99,12 +102,24 @@ export class StartState {
       await this.#opened(info);
       return true;
     } catch (error) {
-      this.cloneError = messageOf(error);
+      this.cloneError = error instanceof ApiError && error.code === 'cancelled' ? 'Cancelled: nothing was cloned, and the new folder was removed again.' : messageOf(error);
       this.progress = undefined;
       return false;
     } finally {
       stop();
       this.cloning = false;
+      this.cancelling = false;
+    }
+  }
+
+  /** Cancels the clone under way (repo.cancel); the clone then ends as cancelled. */
+  async cancelClone(): Promise<void> {
+    if (!this.cloning || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      await this.#workbench.api.call('repo.cancel', {});
+    } catch (error) {
+      this.#workbench.notices.error(error, 'Could not cancel the clone');
     }
   }
 
