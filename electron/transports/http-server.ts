@@ -204,6 +204,8 @@ function statusOf(code: ApiErrorCode): number {
       return 422;
     case 'busy':
       return 423;
+    case 'store-not-writable':
+      return 503;
     case 'git':
     case 'internal':
       return 500;

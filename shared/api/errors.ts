@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'guard-violation' // the edit-line guard refused a change
   | 'git' // git failed; the message says how
   | 'busy' // a lock held by another process (index.lock, the store)
+  | 'store-not-writable' // the drafts store file or its folder refuses writes (protected, read-only disk, full disk)
   | 'internal';
 
 /** A plain, serialisable error description. */

@@ -50,13 +50,16 @@ export const MAX_RECENT_REPOSITORIES = 20;
 
 /**
  * Something the store had to do that the analyst must know about: a corrupted file moved aside
- * (with where it now is), a file from a newer version left untouched, a lock taken over.
+ * (with where it now is), one invalid draft set aside alone (draft-quarantined, with where), a
+ * file from a newer version left untouched, a file that cannot be written, a lock taken over.
  */
 export const StoreWarning = z.object({
-  code: z.enum(['store-corrupt', 'store-newer-version', 'store-lock-compromised', 'draft-not-recovered']),
+  code: z.enum(['store-corrupt', 'store-newer-version', 'store-lock-compromised', 'draft-not-recovered', 'draft-quarantined', 'store-not-writable']),
   message: z.string(),
-  /** The file the warning is about (a moved-aside copy, for store-corrupt). */
+  /** The file the warning is about (a moved-aside copy, for store-corrupt; the quarantine file, for draft-quarantined). */
   file: z.string().optional(),
+  /** The draft the warning is about (draft-quarantined, draft-not-recovered), when it has an id. */
+  draftId: z.string().optional(),
   at: z.iso.datetime(),
 });
 export type StoreWarning = z.infer<typeof StoreWarning>;
