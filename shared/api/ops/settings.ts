@@ -45,6 +45,13 @@ export const RecentRepository = z
   .strict();
 export type RecentRepository = z.infer<typeof RecentRepository>;
 
+/**
+ * A recent checkout as the start screen lists it: `missing` when its folder is no longer there
+ * (moved, deleted, an unplugged disk), so the list can say so and offer to remove it.
+ */
+export const RecentCheckout = RecentRepository.extend({ missing: z.boolean() });
+export type RecentCheckout = z.infer<typeof RecentCheckout>;
+
 /** How many recent repositories are remembered. */
 export const MAX_RECENT_REPOSITORIES = 20;
 
@@ -76,14 +83,14 @@ export const settingsOperations = {
     output: Settings,
   }),
   'recent.list': defineOperation({
-    summary: 'Checkouts opened before, most recent first.',
+    summary: 'Checkouts opened before, most recent first; each says whether its folder is still there.',
     input: z.object({}).strict(),
-    output: z.array(RecentRepository),
+    output: z.array(RecentCheckout),
   }),
   'recent.remove': defineOperation({
-    summary: 'Forgets a checkout in the recent list (the folder itself is untouched).',
+    summary: 'Forgets a checkout in the recent list (the folder itself is untouched); returns the list left.',
     input: z.object({ path: LocalFolder }).strict(),
-    output: z.array(RecentRepository),
+    output: z.array(RecentCheckout),
   }),
   'store.warnings': defineOperation({
     summary: 'What the store had to repair or refuse since the app started (a corrupted file moved aside...).',

@@ -1,10 +1,11 @@
 /**
  * The start screen's state: opening a checkout by its folder, cloning one (from an address or a
- * bundle file) with progress, and the recent checkouts. A folder that is not a checkout gets the
- * back end's message (what is missing and what to do) next to the field.
+ * bundle file) with progress, and the recent checkouts (a gone folder marked so, and removable). A
+ * folder that is not a checkout gets the back end's message (what is missing and what to do) next
+ * to the field.
  */
 import type { ApiOutput } from '../../../../shared/api/contract';
-import type { RecentRepository } from '../../../../shared/api/ops/settings';
+import type { RecentCheckout } from '../../../../shared/api/ops/settings';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Workbench } from '../../lib/app/workbench.svelte';
 
@@ -19,7 +20,8 @@ export class StartState {
   cloneError = $state<string | undefined>(undefined);
   cloning = $state(false);
   progress = $state<{ phase: string; percent: number } | undefined>(undefined);
-  recent = $state<RecentRepository[]>([]);
+  /** The recent checkouts; a gone folder is marked `missing` by the back end. */
+  recent = $state<RecentCheckout[]>([]);
   readonly #workbench: Workbench;
 
   constructor(workbench: Workbench) {
