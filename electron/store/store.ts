@@ -274,12 +274,16 @@ export class Store {
    */
   private change(mutate: (data: StoreData) => void | boolean): Promise<void> {
     const run = () =>
-      this.underLock(mutate).catch((error: unknown) => {
-        const refused = storeWriteError(this.file, error);
-        if (!refused) throw error;
-        this.warn('store-not-writable', refused.message, this.file);
-        throw refused;
-      });
+      this.underLock(mutate).then(
+        // Writable again (the analyst fixed it): the warning is no longer true.
+        () => this.unwarn('store-not-writable'),
+        (error: unknown) => {
+          const refused = storeWriteError(this.file, error);
+          if (!refused) throw error;
+          this.warn('store-not-writable', refused.message, this.file);
+          throw refused;
+        },
+      );
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
@@ -365,6 +369,10 @@ export class Store {
   private warn(code: StoreWarning['code'], message: string, file?: string, draftId?: string): void {
     if (this.warningList.some((w) => w.code === code && w.message === message)) return;
     this.warningList.push({ code, message, ...(file !== undefined ? { file } : {}), ...(draftId !== undefined ? { draftId } : {}), at: this.timestamp() });
+  }
+
+  private unwarn(code: StoreWarning['code']): void {
+    for (let i = this.warningList.length - 1; i >= 0; i--) if (this.warningList[i]?.code === code) this.warningList.splice(i, 1);
   }
 
   private timestamp(): string {

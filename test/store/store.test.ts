@@ -126,7 +126,7 @@ describe('Store: a file that cannot be written', () => {
     const kept = await first.createDraft({ incident: { name: 'written before' } });
     const file = join(dir.path, STORE_FILE_NAME);
     const before = readFileSync(file, 'utf8');
-    await immutable(file, async () => {
+    const store = await immutable(file, async () => {
       const store = await Store.open({ dir: dir.path });
       expect((await store.listDrafts()).map((d) => d.id)).toEqual([kept.id]);
       const refused = await store.createDraft({ incident: { name: 'typed while protected' } }).catch((e: unknown) => e);
@@ -140,11 +140,12 @@ describe('Store: a file that cannot be written', () => {
       expect(readFileSync(file, 'utf8')).toBe(before);
       // No temporary file is left behind by the refused writes.
       expect(readdirSync(dir.path).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      return store;
     });
-    // Writable again: the next change goes through.
-    const store = await Store.open({ dir: dir.path });
+    // Writable again: the next change goes through, and the warning, no longer true, is gone.
     await store.createDraft({ incident: { name: 'after' } });
     expect(Object.keys(onDisk().drafts)).toHaveLength(2);
+    expect(store.warnings()).toEqual([]);
   });
 
   it.skipIf(!canMakeImmutable())('a draft to set aside in a file that cannot be written: the others are still read', async () => {
