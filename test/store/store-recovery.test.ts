@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, STORE_FILE_NAME } from '../../electron/store/store';
@@ -119,6 +119,17 @@ describe('a broken store file is moved aside and reported, never silently replac
     expect((await store.listDrafts()).map((d) => d.id)).toEqual([good.id]);
     expect(quarantined(quarantineFiles()[0] as string).drafts[0]).toMatchObject({ id: moved.id, reason: expect.stringContaining(`filed under ${key}`) });
     expect(store.warnings().map((w) => w.code)).toEqual(['draft-quarantined']);
+  });
+
+  it('a folder in the file’s place is moved aside with what it holds, and reported', async () => {
+    mkdirSync(file());
+    writeFileSync(join(file(), 'kept.txt'), 'something of the analyst’s');
+    const store = await Store.open({ dir: dir.path });
+    expect(asideFiles()).toHaveLength(1);
+    expect(readFileSync(join(dir.path, asideFiles()[0] as string, 'kept.txt'), 'utf8')).toBe('something of the analyst’s');
+    expect(store.warnings()[0]).toMatchObject({ code: 'store-corrupt', message: expect.stringContaining('it is a folder, not a file') });
+    await store.createDraft({ incident: { name: 'after' } });
+    expect(Object.keys(StoreData.parse(JSON.parse(readFileSync(file(), 'utf8'))).drafts)).toHaveLength(1);
   });
 
   it('a file from a newer version is left untouched and refused', async () => {
