@@ -8,6 +8,7 @@ import { allocateIds, idConflicts, resolveIdConflict } from '../drafts/draft-ids
 import { applyDraftToCheckout } from '../drafts/apply-draft';
 import { draftValidationContext, retiredTechniques } from '../drafts/validation-context';
 import { validateDraft } from '../../shared/validation';
+import { markMissing } from '../services/recent-checkouts';
 
 type DraftOps =
   | 'drafts.list'
@@ -96,8 +97,8 @@ export function settingsHandlers(services: Services): { [N in SettingsOps]: Hand
   return {
     'settings.get': () => store.getSettings(),
     'settings.update': (patch) => store.updateSettings(patch),
-    'recent.list': () => store.listRecent(),
-    'recent.remove': ({ path }) => store.removeRecent(path),
+    'recent.list': async () => markMissing(await store.listRecent()),
+    'recent.remove': async ({ path }) => markMissing(await store.removeRecent(path)),
     'store.warnings': () => store.warnings(),
     'store.dismissWarnings': () => {
       store.dismissWarnings();

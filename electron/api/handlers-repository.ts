@@ -3,6 +3,7 @@
  * service (electron/git), and the edit-line guard. The author for commits and the edit-line text
  * come from the analyst's settings.
  */
+import { ApiError } from '../../shared/api/errors';
 import type { Services } from '../services/container';
 import type { AuthorIdentity } from '../git/core/validate';
 import type { CheckoutInfo } from '../git/open';
@@ -34,8 +35,16 @@ type RepositoryOperation =
  */
 async function useCheckout(services: Services, info: CheckoutInfo) {
   services.workspace.set(info.path);
-  await services.store.addRecent(info.path);
-  return { path: info.path, head: info.head, operation: info.operation, warnings: info.warnings };
+  const warnings = [...info.warnings];
+  try {
+    await services.store.addRecent(info.path);
+  } catch (error) {
+    // The recent list is a convenience: a store that cannot be written must not keep the
+    // checkout from opening. The refusal is said here and kept among the store's warnings.
+    if (!(error instanceof ApiError && error.code === 'store-not-writable')) throw error;
+    warnings.push(error.message);
+  }
+  return { path: info.path, head: info.head, operation: info.operation, warnings };
 }
 
 /** The commit author and edit line from the settings (the author only when complete). */

@@ -39,6 +39,8 @@ export class DurableJsonFile implements Adapter<RawRead> {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if (isErrno(error, 'ENOENT')) return { kind: 'missing' };
+      // A folder in the file's place is no store either: reported and moved aside like junk.
+      if (isErrno(error, 'EISDIR')) return { kind: 'unparseable', reason: 'it is a folder, not a file' };
       throw error;
     }
     try {

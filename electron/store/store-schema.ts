@@ -16,16 +16,18 @@ import { DEFAULT_SETTINGS, MAX_RECENT_REPOSITORIES, RecentRepository, Settings }
 /** The store file's version written today. */
 export const STORE_SCHEMA_VERSION = 2;
 
-/** The store file, today's shape. */
-export const StoreData = z
+/** The store file's fields, today's shape (without the rule that ties a draft to its key). */
+const StoreFields = z
   .object({
     schemaVersion: z.literal(STORE_SCHEMA_VERSION),
     drafts: z.record(z.string(), Draft),
     settings: Settings,
     recent: z.array(RecentRepository).max(MAX_RECENT_REPOSITORIES),
   })
-  .strict()
-  .superRefine((data, ctx) => {
+  .strict();
+
+/** The store file, today's shape. */
+export const StoreData = StoreFields.superRefine((data, ctx) => {
     for (const [key, draft] of Object.entries(data.drafts)) {
       if (key !== draft.id) ctx.addIssue({ code: 'custom', path: ['drafts', key], message: `is filed under ${key} but its id is ${draft.id}` });
     }
@@ -37,6 +39,12 @@ export function emptyStore(): StoreData {
   return { schemaVersion: STORE_SCHEMA_VERSION, drafts: {}, settings: { ...DEFAULT_SETTINGS }, recent: [] };
 }
 
+/**
+ * Today's shape with the drafts left unchecked: a file that passes this and fails StoreData is
+ * sound except for some drafts, which are then set aside one by one (see readStore).
+ */
+const StoreWithAnyDrafts = StoreFields.extend({ drafts: z.record(z.string(), z.unknown()) });
+
 /** The version-1 store file. */
 const StoreV1 = z.object({
   version: z.literal(1),
@@ -46,15 +54,23 @@ const StoreV1 = z.object({
 });
 type StoreV1 = z.infer<typeof StoreV1>;
 
-/** A draft that could not be carried over, and why. */
+/** A draft that could not be carried over, why, and its content exactly as the file held it. */
 export interface LostDraft {
   readonly id: string | undefined;
+  /** The draft's incident name, when the file has one (to name it to the analyst). */
+  readonly name: string | undefined;
   readonly reason: string;
+  readonly raw: unknown;
 }
 
 /** The outcome of reading a store file's parsed JSON. */
 export type ReadOutcome =
-  | { readonly kind: 'ok'; readonly data: StoreData; readonly migratedFrom: number | undefined }
+  /**
+   * A usable store. `quarantined` lists the drafts that failed on their own (invalid, a second
+   * copy of an id): they are not in `data` and must be set aside, with their reason, before the
+   * file is written again; every other draft is live.
+   */
+  | { readonly kind: 'ok'; readonly data: StoreData; readonly migratedFrom: number | undefined; readonly quarantined: readonly LostDraft[] }
   | { readonly kind: 'newer'; readonly version: number }
   /** Not a valid store: `salvaged` holds what could be recovered from it, `lost` what could not. */
   | { readonly kind: 'invalid'; readonly reason: string; readonly salvaged: StoreData; readonly lost: readonly LostDraft[] };
@@ -70,24 +86,27 @@ export function readStore(raw: unknown, context: StoreMigrationContext): ReadOut
   if (version !== undefined && version > STORE_SCHEMA_VERSION) return { kind: 'newer', version };
   if (version === STORE_SCHEMA_VERSION) {
     const parsed = StoreData.safeParse(raw);
-    if (parsed.success) return { kind: 'ok', data: parsed.data, migratedFrom: undefined };
+    if (parsed.success) return { kind: 'ok', data: parsed.data, migratedFrom: undefined, quarantined: [] };
+    // One bad draft must not take the others with it: when only drafts fail, each is judged alone.
+    const sound = StoreWithAnyDrafts.safeParse(raw);
+    if (sound.success) {
+      const { drafts, lost } = judgeDrafts(Object.entries(sound.data.drafts));
+      return { kind: 'ok', data: { ...sound.data, drafts }, migratedFrom: undefined, quarantined: lost };
+    }
     return { kind: 'invalid', reason: describeIssues(parsed.error, 3), ...salvage(raw, context) };
   }
   if (version === 1) {
     const parsed = StoreV1.safeParse(raw);
     if (!parsed.success) return { kind: 'invalid', reason: describeIssues(parsed.error, 3), ...salvage(raw, context) };
     const migrated = migrateStoreV1(parsed.data, context);
-    if (migrated.lost.length > 0) {
-      return { kind: 'invalid', reason: `${migrated.lost.length} draft(s) of the version-1 file could not be read`, salvaged: migrated.data, lost: migrated.lost };
-    }
-    return { kind: 'ok', data: migrated.data, migratedFrom: 1 };
+    return { kind: 'ok', data: migrated.data, migratedFrom: 1, quarantined: migrated.lost };
   }
   return { kind: 'invalid', reason: 'the file is not a DISARM Workbench store (no known schemaVersion)', salvaged: emptyStore(), lost: [] };
 }
 
 /** Migrates a version-1 store to version 2. */
 function migrateStoreV1(v1: StoreV1, context: StoreMigrationContext): { data: StoreData; lost: LostDraft[] } {
-  const { drafts, lost } = migrateDrafts(v1.drafts, context);
+  const { drafts, lost } = migrateDrafts(v1.drafts.map((raw) => [undefined, raw] as const), context);
   const author = /^\s*(.*?)\s*<([^>]*)>\s*$/.exec(v1.settings.author);
   const authorName = (author ? author[1] : v1.settings.author.trim()) ?? '';
   const email = author ? (author[2] ?? '').trim() : '';
@@ -104,17 +123,40 @@ function migrateStoreV1(v1: StoreV1, context: StoreMigrationContext): { data: St
   return { data: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent }, lost };
 }
 
-/** Each draft through migrateDraft; the ones that fail are reported, never silently dropped. */
-function migrateDrafts(list: readonly unknown[], context: MigrationContext): { drafts: Record<string, Draft>; lost: LostDraft[] } {
+/**
+ * The drafts of a today's-shape file, each against today's Draft and its key: the sound ones, and
+ * the others with their reason (a draft of another format has no business in this file, and
+ * migrating it at every read would give it new ids each time: it is set aside like any other).
+ */
+function judgeDrafts(entries: readonly (readonly [string, unknown])[]): { drafts: Record<string, Draft>; lost: LostDraft[] } {
   const drafts: Record<string, Draft> = {};
   const lost: LostDraft[] = [];
-  for (const raw of list) {
+  for (const [key, raw] of entries) {
+    const named = { id: idOf(raw) ?? key.slice(0, 80), name: nameOf(raw), raw };
+    const parsed = Draft.safeParse(raw);
+    if (!parsed.success) lost.push({ ...named, reason: describeIssues(parsed.error, 3) });
+    else if (parsed.data.id !== key) lost.push({ ...named, reason: `it is filed under ${key.slice(0, 80)} but its id is ${parsed.data.id}` });
+    else drafts[key] = parsed.data;
+  }
+  return { drafts, lost };
+}
+
+/**
+ * Each draft through migrateDraft (with the key it is filed under, if the file keys them); the
+ * ones that fail are returned with their reason and content, never silently dropped.
+ */
+function migrateDrafts(entries: readonly (readonly [string | undefined, unknown])[], context: MigrationContext): { drafts: Record<string, Draft>; lost: LostDraft[] } {
+  const drafts: Record<string, Draft> = {};
+  const lost: LostDraft[] = [];
+  for (const [key, raw] of entries) {
+    const named = { id: idOf(raw) ?? key?.slice(0, 80), name: nameOf(raw), raw };
     try {
       const draft = migrateDraft(raw, context);
-      if (drafts[draft.id]) lost.push({ id: draft.id, reason: 'a second draft with the same id' });
+      if (key !== undefined && key !== draft.id) lost.push({ ...named, reason: `it is filed under ${key.slice(0, 80)} but its id is ${draft.id}` });
+      else if (drafts[draft.id]) lost.push({ ...named, reason: 'a second draft with the same id' });
       else drafts[draft.id] = draft;
     } catch (error) {
-      lost.push({ id: idOf(raw), reason: error instanceof Error ? error.message : String(error) });
+      lost.push({ ...named, reason: error instanceof Error ? error.message : String(error) });
     }
   }
   return { drafts, lost };
@@ -124,8 +166,8 @@ function migrateDrafts(list: readonly unknown[], context: MigrationContext): { d
 function salvage(raw: unknown, context: StoreMigrationContext): { salvaged: StoreData; lost: LostDraft[] } {
   const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const rawDrafts = record.drafts;
-  const list = Array.isArray(rawDrafts) ? rawDrafts : typeof rawDrafts === 'object' && rawDrafts !== null ? Object.values(rawDrafts) : [];
-  const { drafts, lost } = migrateDrafts(list, context);
+  const entries: (readonly [string | undefined, unknown])[] = Array.isArray(rawDrafts) ? rawDrafts.map((raw) => [undefined, raw] as const) : typeof rawDrafts === 'object' && rawDrafts !== null ? Object.entries(rawDrafts) : [];
+  const { drafts, lost } = migrateDrafts(entries, context);
   const settings = typeof record.settings === 'object' && record.settings !== null ? { ...DEFAULT_SETTINGS, ...pickValidSettings(record.settings) } : { ...DEFAULT_SETTINGS };
   const recent = Array.isArray(record.recent) ? record.recent.flatMap((r) => { const p = RecentRepository.safeParse(r); return p.success ? [p.data] : []; }).slice(0, MAX_RECENT_REPOSITORIES) : [];
   return { salvaged: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent }, lost };
@@ -139,6 +181,15 @@ function pickValidSettings(raw: object): Partial<Settings> {
     if (value !== undefined && schema.safeParse(value).success) out[key] = value;
   }
   return Settings.partial().parse(out);
+}
+
+/** The incident name of a draft of any version (today's `incident.name`, version 1's `title`). */
+function nameOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Record<string, unknown>;
+  const incident = record.incident;
+  const name = typeof incident === 'object' && incident !== null ? (incident as Record<string, unknown>).name : record.title;
+  return typeof name === 'string' && name.trim() !== '' ? name.slice(0, 120) : undefined;
 }
 
 function idOf(raw: unknown): string | undefined {

@@ -5,13 +5,19 @@
  * then written durably (durable-json-file). Reads take no lock: a write is a rename, so a reader
  * sees the old file or the new one.
  *
- * A file that fails to parse or validate is never silently replaced: it is moved aside to
- * `store.json.corrupt-<timestamp>`, every draft that is valid on its own is carried over, and a
- * warning says where the file went (store.warnings). A file from a newer version of the app is
- * left untouched and refused.
+ * A file that is sound but for some drafts keeps every valid draft live: each invalid one is set
+ * aside alone, with its reason, in `store.json.quarantine-<timestamp>.json` (store-quarantine),
+ * and a warning names it and the file. A file that fails to parse or validate as a whole is never
+ * silently replaced: it is moved aside to `store.json.corrupt-<timestamp>`, every draft that is
+ * valid on its own is carried over, and a warning says where the file went (store.warnings). A
+ * file from a newer version of the app is left untouched and refused.
+ *
+ * A file that cannot be written (protected, read-only or full disk) does not stop the app: reads
+ * keep working from what the file holds, and every change is refused with `store-not-writable`
+ * (store-write-error), which names the file and what to do, and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '../../shared/api/errors';
@@ -21,7 +27,9 @@ import { migrateDraft, DraftMigrationError } from '../../shared/drafts/migration
 import { summarizeDraft, type Draft, type DraftSummary } from '../../shared/drafts/model';
 import { DurableJsonFile, type RawRead } from './durable-json-file';
 import { DEFAULT_LOCK_TIMING, withStoreLock, type LockTiming } from './store-lock';
-import { emptyStore, readStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
+import { writeQuarantine } from './store-quarantine';
+import { emptyStore, readStore, STORE_SCHEMA_VERSION, type LostDraft, type StoreData } from './store-schema';
+import { storeWriteError } from './store-write-error';
 
 /** The store's file name in the user data folder. */
 export const STORE_FILE_NAME = 'store.json';
@@ -32,6 +40,23 @@ export interface StoreOptions {
   readonly lock?: LockTiming;
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date;
+}
+
+/**
+ * The folder given for the store cannot hold it (a file, a path through a file, a folder that
+ * cannot be created). `problem` completes a sentence that starts with the folder's path, so a
+ * command line can name its own option: "--data must be a folder; DIR is a file".
+ */
+export class StoreFolderError extends Error {
+  readonly dir: string;
+  readonly problem: string;
+
+  constructor(dir: string, problem: string) {
+    super(`The drafts store needs a folder, and ${dir} ${problem}.`);
+    this.name = 'StoreFolderError';
+    this.dir = dir;
+    this.problem = problem;
+  }
 }
 
 /** Drafts, settings and recent repositories, safe across processes. */
@@ -53,17 +78,17 @@ export class Store {
 
   /** Opens (and creates, migrates or repairs) the store in `options.dir`. */
   static async open(options: StoreOptions): Promise<Store> {
-    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    await makeStoreFolder(options.dir);
     const store = new Store(options);
-    // One change at open when the file needs it: creates it, migrates an old one, moves a corrupt
-    // one aside (a current file is only read: no lock, no write at every start). A file from a
-    // newer version is refused by every operation, with a warning the UI shows, but does not stop
-    // the app from starting.
+    // One change at open when the file needs it: creates it, migrates an old one, sets invalid
+    // drafts aside, moves a corrupt one aside (a current file is only read: no lock, no write at
+    // every start). A file from a newer version, or one that cannot be written, gets a warning
+    // the UI shows, but does not stop the app from starting.
     try {
       const found = await store.interpret();
-      if (found.kind !== 'ok' || found.migrated) await store.change(() => false);
+      if (found.kind !== 'ok' || found.migrated || found.quarantined.length > 0) await store.change(() => false);
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+      if (!(error instanceof ApiError && (error.code === 'conflict' || error.code === 'store-not-writable'))) throw error;
     }
     return store;
   }
@@ -223,15 +248,23 @@ export class Store {
 
   // ---- the file ----
 
-  /** The current content, read fresh from disk. A broken file is repaired under the lock. */
+  /**
+   * The current content, read fresh from disk. A broken file (or one with drafts to set aside) is
+   * repaired under the lock; when it cannot be written, what it holds is still read (read-only).
+   */
   private async read(): Promise<StoreData> {
     const fresh = await this.interpret();
-    if (fresh.kind === 'ok') return fresh.data;
+    if (fresh.kind === 'ok' && fresh.quarantined.length === 0) return fresh.data;
     let data: StoreData | undefined;
-    await this.change((d) => {
-      data = d;
-      return false;
-    });
+    try {
+      await this.change((d) => {
+        data = d;
+        return false;
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'store-not-writable') return fresh.kind === 'ok' ? fresh.data : fresh.salvaged;
+      throw error;
+    }
     return data ?? emptyStore();
   }
 
@@ -240,42 +273,60 @@ export class Store {
    * (returning false means "nothing to write"), and writes it back durably.
    */
   private change(mutate: (data: StoreData) => void | boolean): Promise<void> {
-    const run = async () => {
-      await withStoreLock(this.file, this.lock, (error) => this.warn('store-lock-compromised', `Another process took over the drafts store lock while this one held it (${error.message}); recent changes may need checking.`), async () => {
-        const current = await this.interpret();
-        let data: StoreData;
-        let mustWrite: boolean;
-        if (current.kind === 'ok') {
-          data = current.data;
-          mustWrite = current.migrated;
-        } else {
-          data = await this.moveAside(current);
-          mustWrite = true;
-        }
-        const result = mutate(data);
-        if (result !== false) mustWrite = true;
-        if (mustWrite) {
-          this.db.data = { kind: 'json', value: data };
-          await this.db.write();
-        }
-      });
-    };
+    const run = () =>
+      this.underLock(mutate).then(
+        // Writable again (the analyst fixed it): the warning is no longer true.
+        () => this.unwarn('store-not-writable'),
+        (error: unknown) => {
+          const refused = storeWriteError(this.file, error);
+          if (!refused) throw error;
+          this.warn('store-not-writable', refused.message, this.file);
+          throw refused;
+        },
+      );
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
+  /** One read-modify-write under the lock (see change). */
+  private async underLock(mutate: (data: StoreData) => void | boolean): Promise<void> {
+    await withStoreLock(this.file, this.lock, (error) => this.warn('store-lock-compromised', `Another process took over the drafts store lock while this one held it (${error.message}); recent changes may need checking.`), async () => {
+      const current = await this.interpret();
+      let data: StoreData;
+      let mustWrite: boolean;
+      if (current.kind === 'ok') {
+        data = current.data;
+        mustWrite = current.migrated;
+        // The drafts left out are kept (durably) before the file that no longer holds them is written.
+        if (current.quarantined.length > 0) {
+          await this.quarantine(current.quarantined);
+          mustWrite = true;
+        }
+      } else {
+        data = await this.moveAside(current);
+        mustWrite = true;
+      }
+      const result = mutate(data);
+      if (result !== false) mustWrite = true;
+      if (mustWrite) {
+        this.db.data = { kind: 'json', value: data };
+        await this.db.write();
+      }
+    });
+  }
+
   /** Reads the file through lowdb and says what it holds. */
   private async interpret(): Promise<
-    | { kind: 'ok'; data: StoreData; migrated: boolean }
-    | { kind: 'broken'; reason: string; salvaged: StoreData; lost: readonly { id: string | undefined; reason: string }[] }
+    | { kind: 'ok'; data: StoreData; migrated: boolean; quarantined: readonly LostDraft[] }
+    | { kind: 'broken'; reason: string; salvaged: StoreData; lost: readonly LostDraft[] }
   > {
     await this.db.read();
     const raw = this.db.data;
-    if (raw.kind === 'missing') return { kind: 'ok', data: emptyStore(), migrated: true };
+    if (raw.kind === 'missing') return { kind: 'ok', data: emptyStore(), migrated: true, quarantined: [] };
     if (raw.kind === 'unparseable') return { kind: 'broken', reason: raw.reason, salvaged: emptyStore(), lost: [] };
     const outcome = readStore(raw.value, { newId: randomUUID, now: this.timestamp() });
-    if (outcome.kind === 'ok') return { kind: 'ok', data: outcome.data, migrated: outcome.migratedFrom !== undefined };
+    if (outcome.kind === 'ok') return { kind: 'ok', data: outcome.data, migrated: outcome.migratedFrom !== undefined, quarantined: outcome.quarantined };
     if (outcome.kind === 'newer') {
       const message = `The drafts store ${this.file} was written by a newer DISARM Workbench (store format ${outcome.version}; this version reads up to ${STORE_SCHEMA_VERSION}). It was left untouched; update the workbench to use it.`;
       this.warn('store-newer-version', message, this.file);
@@ -284,8 +335,23 @@ export class Store {
     return { kind: 'broken', reason: outcome.reason, salvaged: outcome.salvaged, lost: outcome.lost };
   }
 
+  /** Sets drafts that failed alone aside in a quarantine file, and names each to the analyst. */
+  private async quarantine(drafts: readonly LostDraft[]): Promise<void> {
+    const at = this.timestamp();
+    const file = await writeQuarantine(this.file, drafts, at);
+    for (const draft of drafts) {
+      const name = draft.name ? ` ${JSON.stringify(draft.name)}` : '';
+      this.warn(
+        'draft-quarantined',
+        `Draft ${draft.id ?? '(without id)'}${name} could not be read (${draft.reason}). It was set aside, exactly as it was and with this reason, in ${file}; every other draft is as it was. To get it back, fix it there and import it (disarm-workbench draft import).`,
+        file,
+        draft.id,
+      );
+    }
+  }
+
   /** Moves a broken file aside, reports it, and returns what could be recovered from it. */
-  private async moveAside(broken: { reason: string; salvaged: StoreData; lost: readonly { id: string | undefined; reason: string }[] }): Promise<StoreData> {
+  private async moveAside(broken: { reason: string; salvaged: StoreData; lost: readonly LostDraft[] }): Promise<StoreData> {
     const aside = `${this.file}.corrupt-${this.timestamp().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
     await rename(this.file, aside);
     const kept = Object.keys(broken.salvaged.drafts).length;
@@ -295,18 +361,38 @@ export class Store {
       aside,
     );
     for (const lost of broken.lost) {
-      this.warn('draft-not-recovered', `Draft ${lost.id ?? '(without id)'} could not be recovered (${lost.reason}); it is still in ${aside}.`, aside);
+      this.warn('draft-not-recovered', `Draft ${lost.id ?? '(without id)'} could not be recovered (${lost.reason}); it is still in ${aside}.`, aside, lost.id);
     }
     return broken.salvaged;
   }
 
-  private warn(code: StoreWarning['code'], message: string, file?: string): void {
+  private warn(code: StoreWarning['code'], message: string, file?: string, draftId?: string): void {
     if (this.warningList.some((w) => w.code === code && w.message === message)) return;
-    this.warningList.push({ code, message, ...(file !== undefined ? { file } : {}), at: this.timestamp() });
+    this.warningList.push({ code, message, ...(file !== undefined ? { file } : {}), ...(draftId !== undefined ? { draftId } : {}), at: this.timestamp() });
+  }
+
+  private unwarn(code: StoreWarning['code']): void {
+    for (let i = this.warningList.length - 1; i >= 0; i--) if (this.warningList[i]?.code === code) this.warningList.splice(i, 1);
   }
 
   private timestamp(): string {
     return this.now().toISOString();
+  }
+}
+
+/** Creates the store's folder (this user's only), or says in words why `dir` cannot be one. */
+async function makeStoreFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      const isFile = await stat(dir).then((s) => !s.isDirectory(), () => false);
+      if (isFile) throw new StoreFolderError(dir, 'is a file');
+    }
+    if (code === 'ENOTDIR') throw new StoreFolderError(dir, 'is inside a file, not a folder (a part of the path is a file)');
+    if (typeof code === 'string') throw new StoreFolderError(dir, `cannot be created (${code}: ${(error as Error).message})`);
+    throw error;
   }
 }
 

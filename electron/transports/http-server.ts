@@ -208,6 +208,8 @@ function statusOf(code: ApiErrorCode): number {
       return 409;
     case 'timeout':
       return 504;
+    case 'store-not-writable':
+      return 503;
     case 'git':
     case 'internal':
       return 500;

@@ -19,6 +19,7 @@ export type ApiErrorCode =
   | 'busy' // a lock held by another process (index.lock, the store)
   | 'timeout' // git did not finish within its time limit and was stopped
   | 'cancelled' // the analyst cancelled a clone, fetch, pull or push
+  | 'store-not-writable' // the drafts store file or its folder refuses writes (protected, read-only disk, full disk)
   | 'internal';
 
 /** A plain, serialisable error description. */

@@ -185,4 +185,21 @@ describe('disarm-workbench draft', () => {
     writeFileSync(join(work.path, 'not-a-draft.json'), '{"hello": 1}');
     expect((await run('draft', 'import', 'not-a-draft.json', '--store', dir)).stderr).toMatch(/not a DISARM Workbench draft/);
   });
+
+  it('exits 2 with a message, not a stack trace, for an --out or --store that cannot be used', async () => {
+    const dir = join(work.path, 'store-paths');
+    const draft = await (await Store.open({ dir })).createDraft({ incident: { name: 'Going nowhere' } });
+    const exportTo = (...more: string[]) => run('draft', 'export', '--id', draft.id, '--format', 'json', ...more);
+    const noFolder = await exportTo('--store', dir, '--out', join(work.path, 'no-such-folder', 'x.json'));
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toContain(`--out must name a file in a folder that exists; ${join(work.path, 'no-such-folder')} does not exist`);
+    const aFolder = await exportTo('--store', dir, '--out', work.path);
+    expect(aFolder.code).toBe(2);
+    expect(aFolder.stderr).toContain(`--out must name a file; ${work.path} is a folder`);
+    const storeFile = join(work.path, 'store-is-a-file');
+    writeFileSync(storeFile, 'x');
+    const badStore = await exportTo('--store', storeFile, '--out', 'x.json');
+    expect(badStore.code).toBe(2);
+    expect(badStore.stderr).toContain(`--store must be a folder; ${storeFile} is a file.`);
+  });
 });

@@ -1,5 +1,5 @@
 /** The drafts and settings operations through the dispatcher, as both transports call them. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,8 +121,23 @@ describe('settings operations', () => {
     expect(await call('settings.update', { theme: 'dark', authorName: 'Ana' })).toMatchObject({ theme: 'dark', authorName: 'Ana' });
     expect(await api.dispatch('settings.update', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     await api.services.store.addRecent(api.clone.path);
-    expect(await call('recent.list', {})).toEqual([{ path: api.clone.path, openedAt: expect.any(String) }]);
+    expect(await call('recent.list', {})).toEqual([{ path: api.clone.path, openedAt: expect.any(String), missing: false }]);
     expect(await call('recent.remove', { path: api.clone.path })).toEqual([]);
     expect(await call('store.warnings', {})).toEqual([]);
+  });
+
+  it('marks a recent checkout whose folder is gone, and removes it from the list', async () => {
+    const gone = join(api.clone.root, 'moved-away');
+    mkdirSync(gone);
+    await api.services.store.addRecent(gone);
+    await api.services.store.addRecent(api.clone.path);
+    expect(await call('recent.list', {})).toEqual([expect.objectContaining({ path: api.clone.path, missing: false }), expect.objectContaining({ path: gone, missing: false })]);
+    rmSync(gone, { recursive: true });
+    expect(await call('recent.list', {})).toEqual([expect.objectContaining({ path: api.clone.path, missing: false }), expect.objectContaining({ path: gone, missing: true })]);
+    // A file where the folder was is not a checkout's folder either.
+    writeFileSync(gone, 'a file now');
+    expect(await call('recent.list', {})).toContainEqual(expect.objectContaining({ path: gone, missing: true }));
+    expect(await call('recent.remove', { path: gone })).toEqual([expect.objectContaining({ path: api.clone.path, missing: false })]);
+    await call('recent.remove', { path: api.clone.path });
   });
 });

@@ -2,9 +2,9 @@
 // says why, a clone from a bundle file shows its progress and opens, and the recent checkouts
 // reopen with one click.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { HISTORY_BUNDLE } from '../helpers/fixtures';
+import { HISTORY_BUNDLE, git } from '../helpers/fixtures';
 import { expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
 import { startServe, type ServedWorkbench } from './support/serve';
 
@@ -95,5 +95,41 @@ test('a clone from a bundle file shows its progress, opens, and joins the recent
   await page.goto(`${served.origin}/#/start`);
   await recent.getByRole('button', { name: `Forget ${served.clone.path}` }).click();
   await expect(recent.getByRole('button', { name: served.clone.path, exact: true })).toHaveCount(0);
+  expectCleanPage(problems);
+});
+
+test('a recent checkout whose folder is gone is marked "folder not found" and can be removed', async () => {
+  const gone = join(served.clone.root, 'clone-to-delete');
+  git(served.clone.root, 'clone', '--quiet', served.clone.path, gone);
+  // The address with the token first (the test may run alone), then the start screen.
+  await page.goto(served.url);
+  await expect(page.locator('.checkout')).toBeVisible();
+  await page.goto(`${served.origin}/#/start`);
+  const folder = page.getByRole('textbox', { name: 'Checkout folder' });
+  await folder.fill(gone);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expectOpened(gone);
+  // Back to the served checkout, then the other one's folder goes away.
+  await page.goto(`${served.origin}/#/start`);
+  await folder.fill(served.clone.path);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expectOpened(served.clone.path);
+  rmSync(gone, { recursive: true, force: true });
+
+  await page.goto(`${served.origin}/#/start`);
+  const recent = page.getByRole('group', { name: 'Recent checkouts' });
+  const entry = recent.getByRole('listitem').filter({ hasText: gone });
+  await expect(entry).toContainText('folder not found');
+  // It is not offered as something to open; the checkout that is there still is.
+  await expect(recent.getByRole('button', { name: gone, exact: true })).toHaveCount(0);
+  await expect(recent.getByRole('button', { name: served.clone.path, exact: true })).toBeVisible();
+  await expect(recent.getByRole('listitem').filter({ hasText: served.clone.path })).not.toContainText('folder not found');
+  await recent.getByRole('button', { name: `Remove ${gone} from the recent checkouts` }).click();
+  await expect(entry).toHaveCount(0);
+  await expect(recent.getByRole('button', { name: served.clone.path, exact: true })).toBeVisible();
+  // The list the back end keeps is without it too (a reload reads it again).
+  await page.reload();
+  await expect(recent.getByRole('button', { name: served.clone.path, exact: true })).toBeVisible();
+  await expect(recent.getByRole('listitem').filter({ hasText: gone })).toHaveCount(0);
   expectCleanPage(problems);
 });

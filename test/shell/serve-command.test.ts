@@ -1,11 +1,12 @@
 // `disarm-workbench serve` as a real child process on a real clone: the one line it prints, the
 // app and the api behind it, a clean stop on Ctrl+C (SIGINT), and the refusals at start.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, cloneHistory, git, tempDir, type HistoryClone } from '../helpers/fixtures';
+import { canMakeImmutable, immutable } from '../store/helpers/immutable';
 
 const CLI = `import { main } from './electron/cli/cli.ts'; process.exitCode = await main(process.argv.slice(1));`;
 
@@ -133,5 +134,55 @@ describe('disarm-workbench serve', () => {
     const help = runCli(['serve', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: disarm-workbench serve --repo DIR [--port N] [--data DIR]');
+  });
+
+  it('--data naming a file: a clear message and exit 2, no stack trace', () => {
+    const file = join(data.path, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const result = runCli(['serve', '--repo', clone.path, '--data', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`--data must be a folder; ${file} is a file.`);
+    expect(result.stderr).not.toMatch(/EEXIST|\n\s+at /);
+    const inside = runCli(['serve', '--repo', clone.path, '--data', join(file, 'store')]);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain(`--data must be a folder; ${join(file, 'store')} is inside a file`);
+    expect(inside.stderr).not.toMatch(/ENOTDIR|\n\s+at /);
+  });
+
+  // chattr +i: the store file refuses every change, root's included.
+  it.skipIf(!canMakeImmutable())('a store file that cannot be written: serve starts and says so, drafts.create answers store-not-writable', async () => {
+    const dir = join(data.path, 'protected');
+    mkdirSync(dir);
+    const store = join(dir, 'store.json');
+    writeFileSync(store, JSON.stringify({ schemaVersion: 2, drafts: {}, settings: { authorName: '', authorEmail: '', theme: 'system', editLine: 'DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW' }, recent: [] }));
+    const before = readFileSync(store, 'utf8');
+    await immutable(store, async () => {
+      const child = startCli(['serve', '--repo', clone.path, '--port', '0', '--data', dir]);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        const line = await firstLine(child);
+        const [, origin, token] = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]{43})/.exec(line) ?? [];
+        expect(origin, `${line}\n${stderr}`).toBeDefined();
+        // The notice names the file, the reason and what to do.
+        expect(stderr).toContain(`serve: The drafts store at ${store} cannot be written (EPERM`);
+        expect(stderr).toMatch(/chattr -i/);
+        const call = (operation: string, args: unknown) => fetch(`${origin}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ operation, args }) });
+        const created = await call('drafts.create', {});
+        expect(created.status).toBe(503);
+        const body = (await created.json()) as { ok: boolean; error: { code: string; message: string } };
+        expect(body).toMatchObject({ ok: false, error: { code: 'store-not-writable' } });
+        expect(body.error.message).toContain(store);
+        // Reading still works.
+        expect(await (await call('drafts.list', {})).json()).toEqual({ ok: true, result: [] });
+        expect(await (await call('store.warnings', {})).json()).toMatchObject({ ok: true, result: [{ code: 'store-not-writable', file: store }] });
+      } finally {
+        child.kill('SIGINT');
+        expect(await done).toBe(0);
+      }
+      expect(stderr).not.toMatch(/failed unexpectedly|\n\s+at /);
+      expect(readFileSync(store, 'utf8')).toBe(before);
+    });
   });
 });

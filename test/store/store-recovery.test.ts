@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, STORE_FILE_NAME } from '../../electron/store/store';
@@ -14,6 +14,8 @@ afterEach(() => dir.dispose());
 
 const file = () => join(dir.path, STORE_FILE_NAME);
 const asideFiles = () => readdirSync(dir.path).filter((n) => n.startsWith(`${STORE_FILE_NAME}.corrupt-`));
+const quarantineFiles = () => readdirSync(dir.path).filter((n) => n.startsWith(`${STORE_FILE_NAME}.quarantine-`));
+const quarantined = (name: string) => JSON.parse(readFileSync(join(dir.path, name), 'utf8')) as { store: string; drafts: { id: string | null; reason: string; draft: unknown }[] };
 
 describe('a broken store file is moved aside and reported, never silently replaced', () => {
   it('a truncated file: moved aside byte for byte, a warning names it, the store works', async () => {
@@ -45,11 +47,13 @@ describe('a broken store file is moved aside and reported, never silently replac
   });
 
   it('a hand-edited file that fails validation: valid drafts recovered, the bad one reported', async () => {
+    // The file's shape is broken (settings that are not an object): the whole file goes aside.
     const first = await Store.open({ dir: dir.path });
     const good = await first.createDraft({ incident: { name: 'good draft' } });
     const bad = await first.createDraft({ incident: { name: 'bad draft' } });
-    const raw = JSON.parse(readFileSync(file(), 'utf8')) as { drafts: Record<string, { revision: unknown }> };
+    const raw = JSON.parse(readFileSync(file(), 'utf8')) as { settings: unknown; drafts: Record<string, { revision: unknown }> };
     (raw.drafts[bad.id] as { revision: unknown }).revision = 'seven';
+    raw.settings = 'dark please';
     writeFileSync(file(), JSON.stringify(raw));
 
     const store = await Store.open({ dir: dir.path });
@@ -58,10 +62,74 @@ describe('a broken store file is moved aside and reported, never silently replac
     const codes = store.warnings().map((w) => w.code);
     expect(codes).toEqual(['store-corrupt', 'draft-not-recovered']);
     expect(store.warnings()[1]?.message).toContain(bad.id);
+    expect(store.warnings()[1]?.draftId).toBe(bad.id);
     // The bad draft's words are still in the moved-aside file.
     expect(readFileSync(join(dir.path, asideFiles()[0] as string), 'utf8')).toContain('bad draft');
     store.dismissWarnings();
     expect(store.warnings()).toEqual([]);
+  });
+
+  it('one invalid draft is set aside alone: every valid draft stays live in the store, the bad one is kept with its reason', async () => {
+    const first = await Store.open({ dir: dir.path });
+    await first.updateSettings({ authorName: 'Ana Lyst' });
+    await first.addRecent('/repos/framework');
+    const good = await first.createDraft({ incident: { name: 'good draft' } });
+    const other = await first.createDraft({ incident: { name: 'another good draft' } });
+    const bad = await first.createDraft({ incident: { name: 'bad draft' } });
+    const raw = JSON.parse(readFileSync(file(), 'utf8')) as { drafts: Record<string, { revision: unknown }> };
+    (raw.drafts[bad.id] as { revision: unknown }).revision = 'seven';
+    const badAsWritten = raw.drafts[bad.id];
+    writeFileSync(file(), JSON.stringify(raw));
+
+    const store = await Store.open({ dir: dir.path });
+    // Nothing moved aside: the store file is in place and holds every valid draft, settings and recent list.
+    expect(asideFiles()).toEqual([]);
+    const live = StoreData.parse(JSON.parse(readFileSync(file(), 'utf8')));
+    expect(Object.keys(live.drafts).sort()).toEqual([good.id, other.id].sort());
+    expect(live.settings.authorName).toBe('Ana Lyst');
+    expect(live.recent.map((r) => r.path)).toEqual(['/repos/framework']);
+    expect((await store.listDrafts()).map((d) => d.id).sort()).toEqual([good.id, other.id].sort());
+    // The bad draft, exactly as it was, with the reason, in one quarantine file beside the store.
+    expect(quarantineFiles()).toHaveLength(1);
+    const qFile = join(dir.path, quarantineFiles()[0] as string);
+    const q = quarantined(quarantineFiles()[0] as string);
+    expect(q.store).toBe(file());
+    expect(q.drafts).toEqual([{ id: bad.id, reason: expect.stringMatching(/revision/), draft: badAsWritten }]);
+    // The analyst is told which draft and where.
+    expect(store.warnings()).toEqual([expect.objectContaining({ code: 'draft-quarantined', draftId: bad.id, file: qFile })]);
+    expect(store.warnings()[0]?.message).toContain('"bad draft"');
+    expect(store.warnings()[0]?.message).toContain(qFile);
+    // Opening again sets nothing aside twice.
+    const again = await Store.open({ dir: dir.path });
+    expect(again.warnings()).toEqual([]);
+    expect(quarantineFiles()).toHaveLength(1);
+  });
+
+  it('a draft filed under another id is set aside alone too', async () => {
+    const first = await Store.open({ dir: dir.path });
+    const good = await first.createDraft({ incident: { name: 'good draft' } });
+    const moved = await first.createDraft({ incident: { name: 'misfiled draft' } });
+    const raw = JSON.parse(readFileSync(file(), 'utf8')) as { drafts: Record<string, unknown> };
+    const key = randomUUID();
+    raw.drafts[key] = raw.drafts[moved.id];
+    delete raw.drafts[moved.id];
+    writeFileSync(file(), JSON.stringify(raw));
+
+    const store = await Store.open({ dir: dir.path });
+    expect((await store.listDrafts()).map((d) => d.id)).toEqual([good.id]);
+    expect(quarantined(quarantineFiles()[0] as string).drafts[0]).toMatchObject({ id: moved.id, reason: expect.stringContaining(`filed under ${key}`) });
+    expect(store.warnings().map((w) => w.code)).toEqual(['draft-quarantined']);
+  });
+
+  it('a folder in the file’s place is moved aside with what it holds, and reported', async () => {
+    mkdirSync(file());
+    writeFileSync(join(file(), 'kept.txt'), 'something of the analyst’s');
+    const store = await Store.open({ dir: dir.path });
+    expect(asideFiles()).toHaveLength(1);
+    expect(readFileSync(join(dir.path, asideFiles()[0] as string, 'kept.txt'), 'utf8')).toBe('something of the analyst’s');
+    expect(store.warnings()[0]).toMatchObject({ code: 'store-corrupt', message: expect.stringContaining('it is a folder, not a file') });
+    await store.createDraft({ incident: { name: 'after' } });
+    expect(Object.keys(StoreData.parse(JSON.parse(readFileSync(file(), 'utf8'))).drafts)).toHaveLength(1);
   });
 
   it('a file from a newer version is left untouched and refused', async () => {
@@ -127,10 +195,14 @@ describe('migration from the version-1 store', () => {
     });
   });
 
-  it('a version-1 draft that cannot be read is reported and kept in the moved-aside file', async () => {
-    writeFileSync(file(), JSON.stringify({ version: 1, drafts: [{ version: 1, id: 'not-a-uuid', created: 0, modified: 0 }], settings: { author: '' }, recent: [] }));
+  it('a version-1 draft that cannot be read is set aside alone, and the others are migrated', async () => {
+    const unreadable = { version: 1, id: 'not-a-uuid', created: 0, modified: 0 };
+    const readable = { version: 1, id: randomUUID(), title: 'Readable', created: 0, modified: 0 };
+    writeFileSync(file(), JSON.stringify({ version: 1, drafts: [unreadable, readable], settings: { author: '' }, recent: [] }));
     const store = await Store.open({ dir: dir.path });
-    expect(store.warnings().map((w) => w.code)).toEqual(['store-corrupt', 'draft-not-recovered']);
-    expect(asideFiles()).toHaveLength(1);
+    expect(store.warnings().map((w) => w.code)).toEqual(['draft-quarantined']);
+    expect(asideFiles()).toEqual([]);
+    expect((await store.listDrafts()).map((d) => d.name)).toEqual(['Readable']);
+    expect(quarantined(quarantineFiles()[0] as string).drafts).toEqual([{ id: 'not-a-uuid', reason: expect.any(String), draft: unreadable }]);
   });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import { DEFAULT_SETTINGS } from '../../shared/api/ops/settings';
-import { Store, STORE_FILE_NAME } from '../../electron/store/store';
+import { Store, StoreFolderError, STORE_FILE_NAME } from '../../electron/store/store';
 import { StoreData } from '../../electron/store/store-schema';
 import { tempDir } from '../helpers/fixtures';
+import { canMakeImmutable, immutable } from './helpers/immutable';
 
 let dir: { path: string; dispose: () => void };
 beforeEach(() => {
@@ -117,3 +118,60 @@ describe('Store: settings and recent repositories', () => {
     expect((await store.removeRecent('/repos/r10')).map((r) => r.path)).not.toContain('/repos/r10');
   });
 });
+
+describe('Store: a file that cannot be written', () => {
+  // chattr +i makes the file refuse every change, root's included (chmod would not stop root).
+  it.skipIf(!canMakeImmutable())('keeps reading, refuses changes with store-not-writable naming the file, and changes nothing', async () => {
+    const first = await Store.open({ dir: dir.path });
+    const kept = await first.createDraft({ incident: { name: 'written before' } });
+    const file = join(dir.path, STORE_FILE_NAME);
+    const before = readFileSync(file, 'utf8');
+    const store = await immutable(file, async () => {
+      const store = await Store.open({ dir: dir.path });
+      expect((await store.listDrafts()).map((d) => d.id)).toEqual([kept.id]);
+      const refused = await store.createDraft({ incident: { name: 'typed while protected' } }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ code: 'store-not-writable', details: { file, errno: 'EPERM' } });
+      expect((refused as ApiError).message).toContain(`The drafts store at ${file} cannot be written (EPERM`);
+      expect((refused as ApiError).message).toMatch(/Nothing in it was changed or lost/);
+      await expect(store.updateDraft(kept.id, { incident: { name: 'renamed' } })).rejects.toMatchObject({ code: 'store-not-writable' });
+      await expect(store.addRecent('/repos/x')).rejects.toMatchObject({ code: 'store-not-writable' });
+      expect(store.warnings()).toEqual([expect.objectContaining({ code: 'store-not-writable', file })]);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      // No temporary file is left behind by the refused writes.
+      expect(readdirSync(dir.path).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      return store;
+    });
+    // Writable again: the next change goes through, and the warning, no longer true, is gone.
+    await store.createDraft({ incident: { name: 'after' } });
+    expect(Object.keys(onDisk().drafts)).toHaveLength(2);
+    expect(store.warnings()).toEqual([]);
+  });
+
+  it.skipIf(!canMakeImmutable())('a draft to set aside in a file that cannot be written: the others are still read', async () => {
+    const first = await Store.open({ dir: dir.path });
+    const good = await first.createDraft({ incident: { name: 'good' } });
+    const bad = await first.createDraft({ incident: { name: 'bad' } });
+    const file = join(dir.path, STORE_FILE_NAME);
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { drafts: Record<string, { revision: unknown }> };
+    (raw.drafts[bad.id] as { revision: unknown }).revision = -1;
+    writeFileSync(file, JSON.stringify(raw));
+    await immutable(file, async () => {
+      const store = await Store.open({ dir: dir.path });
+      expect((await store.listDrafts()).map((d) => d.id)).toEqual([good.id]);
+      expect(store.warnings().map((w) => w.code).sort()).toEqual(['draft-quarantined', 'store-not-writable']);
+    });
+  });
+});
+
+describe('Store: the folder', () => {
+  it('refuses a file in place of its folder with StoreFolderError, saying what the path is', async () => {
+    const notAFolder = join(dir.path, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const error = await Store.open({ dir: notAFolder }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreFolderError);
+    expect(error).toMatchObject({ dir: notAFolder, problem: 'is a file' });
+    await expect(Store.open({ dir: join(notAFolder, 'inside') })).rejects.toMatchObject({ problem: expect.stringMatching(/inside a file/) });
+  });
+});
+

@@ -8,7 +8,8 @@
  * Exit 0: done; 1: the draft is not ready (errors to fix); 2: bad usage or an input that is not
  * what was asked for.
  */
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { draftToMasterRows, NotReadyError } from '../../../shared/drafts/master-rows';
 import { DraftUuid } from '../../../shared/drafts/model';
@@ -21,7 +22,7 @@ import { DraftFileError, readDraftFile, writeDraftFile } from '../../drafts/draf
 import { writeMasterRowsXlsx } from '../../drafts/master-data-xlsx';
 import { openCheckout } from '../../git/open';
 import { defaultUserDataDir } from '../../shell/user-data';
-import { Store } from '../../store/store';
+import { Store, StoreFolderError } from '../../store/store';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type Command, type CommandIO } from '../command';
 
 const USAGE = `Usage: disarm-workbench draft export --repo DIR --id DRAFT --format xlsx|json --out FILE [--store DIR]
@@ -61,7 +62,13 @@ export const draftCommand: Command = {
 };
 
 async function openStore(io: CommandIO, dir: string | undefined): Promise<Store> {
-  const store = await Store.open({ dir: resolve(io.cwd, dir ?? defaultUserDataDir()) });
+  let store: Store;
+  try {
+    store = await Store.open({ dir: resolve(io.cwd, dir ?? defaultUserDataDir()) });
+  } catch (error) {
+    if (error instanceof StoreFolderError) throw new UsageError(`--store must be a folder; ${error.dir} ${error.problem}.`);
+    throw error;
+  }
   for (const warning of store.warnings()) io.stderr(`draft: ${warning.message}\n`);
   return store;
 }
@@ -73,11 +80,12 @@ async function exportDraft(args: readonly string[], io: CommandIO): Promise<numb
   if (values.format !== 'xlsx' && values.format !== 'json') throw new UsageError('--format must be xlsx or json');
   if (!values.out) throw new UsageError('--out FILE is required');
   if (values.format === 'xlsx' && !values.repo) throw new UsageError('--repo DIR is required for --format xlsx (ids are allocated over the checkout)');
-  const store = await openStore(io, values.store);
   const out = resolve(io.cwd, values.out);
+  await checkOutFile(out);
+  const store = await openStore(io, values.store);
   let draft = await store.getDraft(values.id);
   if (values.format === 'json') {
-    await writeDraftFile(draft, out);
+    if (!(await written(io, out, () => writeDraftFile(draft, out)))) return EXIT_USAGE;
     io.stdout(`draft export: wrote ${out}\n`);
     return EXIT_OK;
   }
@@ -93,8 +101,9 @@ async function exportDraft(args: readonly string[], io: CommandIO): Promise<numb
     io.stderr(`draft export: the draft has ${errors.length} error(s); fix them (disarm-workbench lint shows them too) and export again.\n`);
     return EXIT_PROBLEMS;
   }
+  let rows;
   try {
-    await writeMasterRowsXlsx(draftToMasterRows(draft, marker), out);
+    rows = draftToMasterRows(draft, marker);
   } catch (error) {
     if (error instanceof NotReadyError) {
       io.stderr(`draft export: ${error.message}\n`);
@@ -102,8 +111,32 @@ async function exportDraft(args: readonly string[], io: CommandIO): Promise<numb
     }
     throw error;
   }
+  const ready = rows;
+  if (!(await written(io, out, () => writeMasterRowsXlsx(ready, out)))) return EXIT_USAGE;
   io.stdout(`draft export: wrote ${out} (incident ${draft.incidentId})\n`);
   return EXIT_OK;
+}
+
+/** --out must name a file in a folder that exists: said before any work, not as a stack trace after it. */
+async function checkOutFile(out: string): Promise<void> {
+  const target = await stat(out).catch(() => undefined);
+  if (target?.isDirectory()) throw new UsageError(`--out must name a file; ${out} is a folder`);
+  const parent = await stat(dirname(out)).catch(() => undefined);
+  if (!parent) throw new UsageError(`--out must name a file in a folder that exists; ${dirname(out)} does not exist`);
+  if (!parent.isDirectory()) throw new UsageError(`--out must name a file in a folder; ${dirname(out)} is a file`);
+}
+
+/** Runs `write`; a system refusal (permissions, a full disk) is said in one line. False when it was refused. */
+async function written(io: CommandIO, out: string, write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    io.stderr(`draft export: ${out} cannot be written (${code}); choose another --out or make its folder writable.\n`);
+    return false;
+  }
 }
 
 async function importDraft(args: readonly string[], io: CommandIO): Promise<number> {

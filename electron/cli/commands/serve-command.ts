@@ -12,6 +12,7 @@ import { createHandlers } from '../../api/handlers';
 import { createServices, shutdownServices } from '../../services/container';
 import { openCheckout } from '../../shell/open-checkout';
 import { findPackageRoot } from '../../shell/package-root';
+import { StoreFolderError } from '../../store/store';
 import { defaultUserDataDir } from '../../shell/user-data';
 import { startHttpServer } from '../../transports/http-server';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type Command } from '../command';
@@ -42,7 +43,13 @@ export const serveCommand: Command = {
     }
     // The store creates its folder itself, readable by this user only.
     const userDataDir = resolve(io.cwd, values.data ?? defaultUserDataDir());
-    const services = await createServices({ userDataDir, version });
+    let services;
+    try {
+      services = await createServices({ userDataDir, version });
+    } catch (error) {
+      if (error instanceof StoreFolderError) throw new UsageError(`--data must be a folder; ${error.dir} ${error.problem}. Name a folder (it is created if it does not exist).`);
+      throw error;
+    }
     const dispatch = createDispatcher(createHandlers(services));
     let checkout: string;
     try {
@@ -64,6 +71,9 @@ export const serveCommand: Command = {
       io.stderr(`serve: cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_USAGE;
     }
+    // What the store had to repair or cannot do (a file that cannot be written, a draft set
+    // aside), said at start too: the page shows it, but the person who started serve reads here.
+    for (const warning of services.store.warnings()) io.stderr(`serve: ${warning.message}\n`);
     io.stdout(`DISARM Workbench is serving ${checkout} at ${server.url}  (Ctrl+C to stop)\n`);
 
     await io.stopped;

@@ -45,18 +45,28 @@ export const RecentRepository = z
   .strict();
 export type RecentRepository = z.infer<typeof RecentRepository>;
 
+/**
+ * A recent checkout as the start screen lists it: `missing` when its folder is no longer there
+ * (moved, deleted, an unplugged disk), so the list can say so and offer to remove it.
+ */
+export const RecentCheckout = RecentRepository.extend({ missing: z.boolean() });
+export type RecentCheckout = z.infer<typeof RecentCheckout>;
+
 /** How many recent repositories are remembered. */
 export const MAX_RECENT_REPOSITORIES = 20;
 
 /**
  * Something the store had to do that the analyst must know about: a corrupted file moved aside
- * (with where it now is), a file from a newer version left untouched, a lock taken over.
+ * (with where it now is), one invalid draft set aside alone (draft-quarantined, with where), a
+ * file from a newer version left untouched, a file that cannot be written, a lock taken over.
  */
 export const StoreWarning = z.object({
-  code: z.enum(['store-corrupt', 'store-newer-version', 'store-lock-compromised', 'draft-not-recovered']),
+  code: z.enum(['store-corrupt', 'store-newer-version', 'store-lock-compromised', 'draft-not-recovered', 'draft-quarantined', 'store-not-writable']),
   message: z.string(),
-  /** The file the warning is about (a moved-aside copy, for store-corrupt). */
+  /** The file the warning is about (a moved-aside copy, for store-corrupt; the quarantine file, for draft-quarantined). */
   file: z.string().optional(),
+  /** The draft the warning is about (draft-quarantined, draft-not-recovered), when it has an id. */
+  draftId: z.string().optional(),
   at: z.iso.datetime(),
 });
 export type StoreWarning = z.infer<typeof StoreWarning>;
@@ -73,14 +83,14 @@ export const settingsOperations = {
     output: Settings,
   }),
   'recent.list': defineOperation({
-    summary: 'Checkouts opened before, most recent first.',
+    summary: 'Checkouts opened before, most recent first; each says whether its folder is still there.',
     input: z.object({}).strict(),
-    output: z.array(RecentRepository),
+    output: z.array(RecentCheckout),
   }),
   'recent.remove': defineOperation({
-    summary: 'Forgets a checkout in the recent list (the folder itself is untouched).',
+    summary: 'Forgets a checkout in the recent list (the folder itself is untouched); returns the list left.',
     input: z.object({ path: LocalFolder }).strict(),
-    output: z.array(RecentRepository),
+    output: z.array(RecentCheckout),
   }),
   'store.warnings': defineOperation({
     summary: 'What the store had to repair or refuse since the app started (a corrupted file moved aside...).',

@@ -1,11 +1,12 @@
 /**
  * The start screen's state: opening a checkout by its folder, cloning one (from an address or a
- * bundle file) with progress, and the recent checkouts. A folder that is not a checkout gets the
- * back end's message (what is missing and what to do) next to the field.
+ * bundle file) with progress, and the recent checkouts (a gone folder marked so, and removable). A
+ * folder that is not a checkout gets the back end's message (what is missing and what to do) next
+ * to the field.
  */
 import type { ApiOutput } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/errors';
-import type { RecentRepository } from '../../../../shared/api/ops/settings';
+import type { RecentCheckout } from '../../../../shared/api/ops/settings';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Workbench } from '../../lib/app/workbench.svelte';
 
@@ -22,7 +23,8 @@ export class StartState {
   /** True from a click on Cancel until the clone ends. */
   cancelling = $state(false);
   progress = $state<{ phase: string; percent: number } | undefined>(undefined);
-  recent = $state<RecentRepository[]>([]);
+  /** The recent checkouts; a gone folder is marked `missing` by the back end. */
+  recent = $state<RecentCheckout[]>([]);
   readonly #workbench: Workbench;
 
   constructor(workbench: Workbench) {
