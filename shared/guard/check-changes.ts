@@ -12,11 +12,12 @@
  * Files outside the generated folders (the master data, the licence, CI files) are not the
  * guard's business.
  */
-import { EDIT_LINE, editLineTail, lineNumberAt, splitAtEditLine } from '../edit-line';
-import { bytesAreText, findSuspectCharacters, hasControlCharacter } from '../text-characters';
+import { EDIT_LINE, editLineTail, splitAtEditLine } from '../edit-line';
+import { bytesAreText, hasControlCharacter } from '../text-characters';
 import { firstDifferenceLine } from './first-difference';
 import { keepsGeneratedBytes } from './generated-bytes';
 import { checkNewPageStructure } from './new-page';
+import { editLineExtended, notText } from './page-text';
 import type { GuardChange, GuardOptions, Violation } from './types';
 
 /** The folders the maintainers' generator writes; everything in them is guarded. */
@@ -94,11 +95,9 @@ function checkStaysText(change: GuardChange, isNew: boolean): Violation[] {
   const { path } = change;
   if (isText(change.newBytes, () => change.newText) !== false) return [];
   if (!isNew && isText(change.oldBytes, () => change.oldText) === false) return [];
-  const newText = change.newText ?? '';
-  const first = findSuspectCharacters(newText).find((c) => c.kind === 'control');
-  const line = first ? lineNumberAt(newText, first.offset) : 0;
-  const what = first ? `the control character ${first.codePoint}` : 'a control character';
-  return [{ file: path, line, rule: 'not-text', message: `${path}${line > 0 ? `: line ${line}` : ''} holds ${what}, so the page stops being text (git shows it as "Binary files differ"); remove it.` }];
+  // Bytes that are not text hold a control character in the text too (both decodings keep C0 and DEL).
+  const found = notText(path, change.newText ?? '');
+  return [found?.violation ?? { file: path, line: 0, rule: 'not-text', message: `${path} holds a control character, so the page stops being text; remove it.` }];
 }
 
 /** Whether one side is text: from its bytes when held, else from its text; undefined when the side is absent. */
@@ -121,7 +120,7 @@ function checkAdded(change: GuardChange, options: GuardOptions, marker: string):
   // A new page's edit line ends its line too (the new-page check compares what is above it).
   const split = splitAtEditLine(text, marker);
   const tail = split.hasLine ? editLineTail(split.notes) : '';
-  return tail === '' ? violations : [...violations, extended(change.path, split.lineNumber, tail)];
+  return tail === '' ? violations : [...violations, editLineExtended(change.path, split.lineNumber, tail)];
 }
 
 function checkModified(change: GuardChange, marker: string): Violation[] {
@@ -140,7 +139,7 @@ function checkModified(change: GuardChange, marker: string): Violation[] {
     // Up to the marker the page is intact; what follows it on its line must stay as it was (empty,
     // as the generator writes it): text typed there would extend the line everyone reads.
     const tail = editLineTail(newText.slice(kept.length));
-    return tail === '' || tail === editLineTail(old.notes) ? [] : [extended(path, old.lineNumber, tail)];
+    return tail === '' || tail === editLineTail(old.notes) ? [] : [editLineExtended(path, old.lineNumber, tail)];
   }
   const line = firstDifferenceLine(kept, newText);
   if (!splitAtEditLine(newText, marker).hasLine) {
@@ -149,13 +148,3 @@ function checkModified(change: GuardChange, marker: string): Violation[] {
   return [{ file: path, line, rule: 'generated-changed', message: `${path}: line ${line} is above the edit line and was changed; only text below line ${old.lineNumber} may change.` }];
 }
 
-/** The refusal of text written after the marker on the edit line (line `lineNumber`). */
-function extended(path: string, lineNumber: number, tail: string): Violation {
-  const shown = tail.length > 40 ? `${tail.slice(0, 40)}...` : tail;
-  return {
-    file: path,
-    line: lineNumber,
-    rule: 'edit-line-extended',
-    message: `${path}: line ${lineNumber}, the edit line, was extended with ${JSON.stringify(shown)}; the line must end right after the marker. Start your notes on a new line below it.`,
-  };
-}
