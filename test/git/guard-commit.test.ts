@@ -163,6 +163,18 @@ describe('the guard on a real checkout: mode, the end of the edit line, text (is
     expect(found).toEqual({ worktree: ['mode-changed'], staged: ['mode-changed'], commit: { violations: [expect.objectContaining({ file: T0002, rule: 'mode-changed' })] }, range: ['mode-changed'] });
   });
 
+  it('repairs a page made executable: the committed mode back in the work tree and in the index, the notes kept', async () => {
+    appendNotes(clone.path, T0002, '\nA note.');
+    chmodSync(join(clone.path, T0002), 0o755);
+    git(clone.path, 'add', T0002);
+    expect(await repo.repair(clone.path, T0002)).toEqual({ path: T0002, workTree: 'repaired', index: 'repaired', notesFrom: 'below-line' });
+    expect(await repo.check(clone.path)).toEqual([]);
+    expect(await repo.check(clone.path, 'staged')).toEqual([]);
+    expect(git(clone.path, 'ls-files', '-s', '--', T0002)).toMatch(/^100644 /);
+    expect(git(clone.path, 'show', `:${T0002}`)).toMatch(/\nA note\.$/);
+    await repo.commit(clone.path, 'A note on T0002');
+  });
+
   it('refuses text printed after the edit line (the page ends with it) as edit-line-extended, and repair moves it onto a line of its own', async () => {
     const original = readFileSync(join(clone.path, T0002), 'utf8');
     expect(original.endsWith(EDIT_LINE)).toBe(true);
