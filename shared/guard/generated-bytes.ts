@@ -42,13 +42,22 @@ function indexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
  * text after the marker that the old version already had there).
  */
 export function keepsGeneratedBytes(before: Uint8Array, after: Uint8Array, marker: string): boolean {
+  return keptGeneratedBytes(before, after, marker) >= 0;
+}
+
+/**
+ * keepsGeneratedBytes, saying how many leading bytes the two versions share for certain (the
+ * generated part and the line): the guard's other rules need look at the rest only. -1 when it
+ * settles nothing.
+ */
+export function keptGeneratedBytes(before: Uint8Array, after: Uint8Array, marker: string): number {
   const line = asciiBytes(marker);
-  if (!line) return false;
+  if (!line) return -1;
   const at = indexOfBytes(before, line);
-  if (at < 0) return false;
+  if (at < 0) return -1;
   const kept = at + line.length;
-  if (after.length < kept) return false;
-  for (let i = 0; i < kept; i++) if (before[i] !== after[i]) return false;
+  if (after.length < kept) return -1;
+  for (let i = 0; i < kept; i++) if (before[i] !== after[i]) return -1;
   const next = after[kept];
-  return next === undefined || next === 0x0a || next === 0x0d;
+  return next === undefined || next === 0x0a || next === 0x0d ? kept : -1;
 }
