@@ -50,6 +50,19 @@ export function splitAtEditLine(text: string, marker: string = EDIT_LINE): Split
   };
 }
 
+/**
+ * The text that follows the marker on the edit line itself: `notes` (what splitAtEditLine puts
+ * after the marker) up to its first line break; '' when the line ends right after the marker, as
+ * the generator writes it. Anything here extends the line everyone reads, so the guard and the
+ * notes editor keep it empty: notes begin on a line of their own.
+ */
+export function editLineTail(notes: string): string {
+  const lf = notes.indexOf('\n');
+  const cr = notes.indexOf('\r');
+  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  return end < 0 ? notes : notes.slice(0, end);
+}
+
 /** Joins the parts back: the exact inverse of splitAtEditLine. */
 export function joinAtEditLine(parts: Pick<SplitPage, 'generated' | 'line' | 'notes'>): string {
   return parts.generated + parts.line + parts.notes;

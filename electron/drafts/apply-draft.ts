@@ -172,7 +172,8 @@ async function checkAgainstHead(checkout: string, changed: readonly [string, { b
   if (violations.length > 0) {
     throw new ApiError(
       'guard-violation',
-      `Applying the draft would change text above the edit line: ${violations.map((v) => `${v.file}:${v.line} ${v.message}`).join('; ')}. An incident page that was committed can only gain notes; its other changes go to the maintainers through the master data.`,
+      // Not only text above the line: a control character in a field makes the pages binary (not-text).
+      `Applying the draft would write what the edit-line guard refuses: ${violations.map((v) => `${v.file}:${v.line} ${v.message}`).join('; ')}.${violations.some((v) => v.rule === 'generated-changed' || v.rule === 'edit-line-removed') ? ' An incident page that was committed can only gain notes; its other changes go to the maintainers through the master data.' : ''}`,
       { violations },
     );
   }

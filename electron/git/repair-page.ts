@@ -2,9 +2,10 @@
  * Repair: put a page's generated part back from HEAD and keep the analyst's notes, in the work
  * tree and, when the page has staged changes, in the index too (each with its own notes, so an
  * unstaged edit is not staged by the repair). Explicit, never automatic; nothing below the line
- * is ever dropped (shared/guard/repair.ts).
+ * is ever dropped (shared/guard/repair.ts). The mode of the last commit is put back too (the
+ * guard's mode-changed: a page made executable).
  */
-import { existsSync, lstatSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
@@ -47,6 +48,7 @@ export async function repairPage(checkout: string, path: string, marker?: string
       writeAtomically(absolute, outcome.bytes);
       workTree = 'repaired';
     }
+    if (restoreExecutableBit(absolute, committed.mode)) workTree = 'repaired';
   }
 
   const staged = await stagedEntry(checkout, path);
@@ -55,11 +57,12 @@ export async function repairPage(checkout: string, path: string, marker?: string
     // Its deletion was staged: the committed page goes back into the index.
     await updateIndex(checkout, path, committed.mode, committed.oid);
     index = 'restored';
-  } else if (staged.oid !== committed.oid) {
-    const current = (await runGit(checkout, ['cat-file', 'blob', staged.oid])).stdout;
+  } else if (staged.oid !== committed.oid || staged.mode !== committed.mode) {
+    const current = staged.oid === committed.oid ? stored : (await runGit(checkout, ['cat-file', 'blob', staged.oid])).stdout;
     const outcome = repairBytes(path, stored, current, marker);
-    if (outcome.bytes) {
-      await updateIndex(checkout, path, staged.mode, await writeBlob(checkout, outcome.bytes));
+    // The staged notes (repaired when needed), under the committed mode.
+    if (outcome.bytes || staged.mode !== committed.mode) {
+      await updateIndex(checkout, path, committed.mode, outcome.bytes ? await writeBlob(checkout, outcome.bytes) : staged.oid);
       index = 'repaired';
     }
   }
@@ -72,6 +75,19 @@ function repairBytes(path: string, base: Buffer, current: Buffer, marker: string
   if (!result.ok) throw new ApiError('conflict', `${path} cannot be repaired: ${result.reason}.`);
   if (result.unchanged) return { notesFrom: result.notesFrom };
   return { bytes: Buffer.from(result.text, encoding === 'utf8' ? 'utf8' : 'latin1'), notesFrom: result.notesFrom };
+}
+
+/**
+ * Gives the work-tree file the executable bit of the committed mode (100644: none) and says
+ * whether it had to. On a file system without modes (Windows) git does not see the bit either.
+ */
+function restoreExecutableBit(absolute: string, committedMode: string): boolean {
+  if (process.platform === 'win32') return false;
+  const mode = lstatSync(absolute).mode & 0o7777;
+  const executable = committedMode === '100755';
+  if (((mode & 0o100) !== 0) === executable) return false;
+  chmodSync(absolute, executable ? mode | ((mode & 0o444) >> 2) : mode & ~0o111);
+  return true;
 }
 
 function writeAtomically(absolute: string, bytes: Buffer): void {

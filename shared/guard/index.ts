@@ -8,4 +8,5 @@ export { GUARD_RULES, GUARD_RULE_CODES, type GuardRule } from './rules';
 export { GENERATED_ROOTS, checkChange, checkChanges, isGuardedChange, isGuardedPath } from './check-changes';
 export { firstDifferenceLine } from './first-difference';
 export { keepsGeneratedBytes } from './generated-bytes';
+export { checkPageText, type TextViolation } from './page-text';
 export { repairGeneratedPart, type RepairResult } from './repair';

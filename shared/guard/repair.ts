@@ -3,7 +3,7 @@
  * the base version, keeping every word the analyst wrote below the line. Pure; the git service
  * reads the texts and writes the result.
  */
-import { EDIT_LINE, splitAtEditLine } from '../edit-line';
+import { EDIT_LINE, editLineTail, splitAtEditLine } from '../edit-line';
 
 /** A repaired page, or why it cannot be repaired. */
 export type RepairResult =
@@ -30,9 +30,19 @@ export function repairGeneratedPart(base: string, current: string, marker: strin
   const kept = base.slice(0, original.notesOffset);
   const now = splitAtEditLine(current, marker);
   if (now.hasLine) {
-    const text = kept + now.notes;
+    // Text written after the marker on the edit line itself (which the guard refuses) moves to a
+    // line of its own below it, as typed: the line is restored and no word is lost. Text the
+    // committed page already had there stays where it is.
+    const tail = editLineTail(now.notes);
+    const moved = tail !== '' && tail !== editLineTail(original.notes);
+    const text = kept + (moved ? lineBreakOf(kept) : '') + now.notes;
     return { ok: true, text, notesFrom: 'below-line', unchanged: text === current };
   }
   const separator = current === '' || current.startsWith('\n') || current.startsWith('\r') ? '' : '\n';
   return { ok: true, text: kept + separator + current, notesFrom: 'whole-text', unchanged: false };
+}
+
+/** The page's own line break (CRLF when its generated part uses it), for a line the repair adds. */
+function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }

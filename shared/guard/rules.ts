@@ -51,6 +51,19 @@ export const GUARD_RULES = {
     title: 'A file still has merge conflicts',
     fix: 'Resolve the conflict (keep both analysts\' notes) before committing.',
   },
+  // Added for issue 11 (after the others: the codes are a contract, their order is kept too).
+  'mode-changed': {
+    title: 'A generated file\'s mode changed (made executable or not)',
+    fix: 'Put the mode of the last commit back (`chmod -x FILE`, or `git update-index --chmod=-x FILE` for a staged change); pages are plain, non-executable files.',
+  },
+  'edit-line-extended': {
+    title: 'Text was added after the edit line, on the line itself',
+    fix: 'The edit line must end its line: start your notes on a new line below it. Use Repair to move the text onto a line of its own, every word kept.',
+  },
+  'not-text': {
+    title: 'A page stopped being text (it holds a control character)',
+    fix: 'Remove the control character (a NUL or another invisible character below U+0020 other than tab and line breaks, or DEL); git treats such a file as binary and the review would show nothing of it.',
+  },
 } as const satisfies Record<string, { readonly title: string; readonly fix: string }>;
 
 /** A rule code of the guard. */

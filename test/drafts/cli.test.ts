@@ -62,6 +62,21 @@ describe('disarm-workbench lint', () => {
     expect(findings[0]).toMatchObject({ file: 'T0155.007.md', line: lines.length - 1, column: 5, severity: 'error', code: 'retired-id' });
   });
 
+  it('reports the guard\'s text rules on a page: text after the edit line, a control character (issue 11)', async () => {
+    const original = readFileSync(join(clone.path, 'generated_pages/techniques/T0155.007.md'), 'utf8');
+    const lines = original.split('\n');
+    writeFileSync(join(work.path, 'extended.md'), `${original} X`);
+    const extended = await run('lint', '--repo', clone.path, 'extended.md');
+    expect(extended.code).toBe(1);
+    expect(extended.stdout).toMatch(new RegExp(`^extended\\.md:${lines.length}:${(lines.at(-1) ?? '').length + 1} error edit-line-extended `, 'm'));
+    writeFileSync(join(work.path, 'nul.md'), `${original}\n\nA note\u0000.\n`);
+    const nul = await run('lint', '--repo', clone.path, '--json', 'nul.md');
+    expect(nul.code).toBe(1);
+    expect(JSON.parse(nul.stdout)).toEqual([expect.objectContaining({ file: 'nul.md', line: lines.length + 2, column: 7, severity: 'error', code: 'not-text' })]);
+    writeFileSync(join(work.path, 'fine.md'), `${original}\n\tA note.\n`);
+    expect(await run('lint', '--repo', clone.path, 'fine.md')).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('exits 0 with warnings only', async () => {
     const page = join(work.path, 'warn.md');
     writeFileSync(page, readFileSync(join(clone.path, 'generated_pages/techniques/T0155.007.md'), 'utf8') + '\n(T0155.007: Encrypted Chat)\n');

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { splitAtEditLine } from '../../shared/edit-line';
+import { EDIT_LINE, splitAtEditLine } from '../../shared/edit-line';
 import { git } from '../helpers/fixtures';
 import { checkBothThemes, expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
 import { startServe, type ServedWorkbench } from './support/serve';
@@ -74,6 +74,35 @@ test('notes editor: above the line nothing changes, below it typing, autocomplet
   expect(onDisk.notes).toContain('Seen again on WhatsApp (T0155.007: Encrypted Communication Channel) Also (T0155.007: Encrypted Communication Channel).');
   expect(onDisk.generated).toBe(splitAtEditLine(git(served.clone.path, 'show', 'HEAD:generated_pages/techniques/T0155.007.md')).generated);
   expectCleanPage(problems);
+});
+
+// Issue 11: the end of the edit line took typing, and Save wrote it on the line. T0002 ends with
+// the edit line and no newline, the usual case: typing at its end starts a line of its own.
+test('notes editor: the end of the edit line takes no typing; the text goes on a new line below it', async ({ page }) => {
+  const path = join(served.clone.path, 'generated_pages', 'techniques', 'T0002.md');
+  const original = readFileSync(path, 'utf8');
+  expect(original.endsWith(EDIT_LINE)).toBe(true);
+  await openAt(page, '#/notes/T0002');
+  const screen = page.locator('[data-screen="notes"]');
+  const editLine = screen.locator('.cm-edit-line');
+  await expect(editLine).toHaveText(EDIT_LINE);
+
+  // Click on the edit line, go to its end, and type: the line stays as it was.
+  await editLine.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('X');
+  await expect(editLine).toHaveText(EDIT_LINE);
+  await expect(screen.locator('.cm-line').last()).toHaveText('X');
+  // Delete at the end of the line would join the next line onto it: nothing moves.
+  await editLine.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Delete');
+  await expect(editLine).toHaveText(EDIT_LINE);
+  await expect(screen.locator('.cm-line').last()).toHaveText('X');
+
+  await page.keyboard.press('Control+s');
+  await expect(screen.getByText('Unsaved changes')).toHaveCount(0);
+  expect(readFileSync(path, 'utf8')).toBe(`${original}\nX`);
 });
 
 test('grid: the framework with an incident\'s techniques highlighted', async ({ page }) => {

@@ -4,7 +4,7 @@
  * shell, and `check --range` over the bundle's whole history.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, git, historyCommits } from '../helpers/fixtures';
@@ -191,4 +191,41 @@ describe('disarm-workbench check --range over the bundle history', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('2 commits');
   });
+});
+
+/**
+ * Issue 11, as reproduced from a shell: `chmod +x`, `printf ' X' >>` and a NUL below the line
+ * passed `check`, `check --staged` and the hook. Each is refused by all of them, and by
+ * `check --range` once committed past the hook.
+ */
+describe('disarm-workbench check and the hook: mode, the end of the edit line, text (issue 11)', () => {
+  const T0002 = 'generated_pages/techniques/T0002.md';
+  const cases: readonly { name: string; rule: string; change: (checkout: string) => void }[] = [
+    { name: 'chmod +x', rule: 'mode-changed', change: (checkout) => chmodSync(join(checkout, T0002), 0o755) },
+    { name: "printf ' X' >>", rule: 'edit-line-extended', change: (checkout) => appendFileSync(join(checkout, T0002), ' X') },
+    { name: 'a NUL below the line', rule: 'not-text', change: (checkout) => appendFileSync(join(checkout, T0002), '\n\nnote \u0000\n') },
+  ];
+
+  for (const { name, rule, change } of cases) {
+    it(`refuses ${name} in check, check --staged, the hook and check --range (${rule})`, () => {
+      cli(clone.path, 'install-hook', '--repo', '.');
+      change(clone.path);
+      const worktree = cli(clone.path, 'check', '--repo', '.', '--json');
+      expect(worktree.status).toBe(1);
+      expect(JSON.parse(worktree.stdout).violations).toEqual([expect.objectContaining({ file: T0002, rule })]);
+      git(clone.path, 'add', '-A');
+      const staged = cli(clone.path, 'check', '--repo', '.', '--staged');
+      expect(staged.status).toBe(1);
+      expect(staged.stdout).toMatch(new RegExp(`^${T0002.replace(/\./g, '\\.')}(:\\d+)?: ${rule}: `, 'm'));
+      const head = git(clone.path, 'rev-parse', 'HEAD');
+      const refused = shellCommit(clone.path, '-m', name);
+      expect(refused.status).not.toBe(0);
+      expect(refused.output).toContain(`: ${rule}: `);
+      expect(git(clone.path, 'rev-parse', 'HEAD')).toBe(head);
+      expect(shellCommit(clone.path, '--no-verify', '-m', name).status).toBe(0);
+      const range = cli(clone.path, 'check', '--repo', '.', '--range', 'origin/main..HEAD', '--json');
+      expect(range.status).toBe(1);
+      expect(JSON.parse(range.stdout).commits[0].violations).toEqual([expect.objectContaining({ file: T0002, rule })]);
+    });
+  }
 });

@@ -3,7 +3,7 @@
  * the line pass and commit; one character above is refused at its line and repaired; index pages,
  * deletes and renames are refused with their own codes; a well-formed new incident commits.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EDIT_LINE } from '../../shared/edit-line';
@@ -132,5 +132,84 @@ describe('the guard on a real checkout', () => {
     writeFileSync(join(clone.path, 'README-notes.md'), 'anything');
     appendNotes(clone.path, 'LICENSE.md', '\nextra');
     expect(await repo.check(clone.path)).toEqual([]);
+  });
+});
+
+/**
+ * Issue 11: what the guard let through, on the real checkout. Each case is judged in the work
+ * tree, staged, by the app's commit and over a range (a commit made past the guard), the way the
+ * issue reproduced it.
+ */
+describe('the guard on a real checkout: mode, the end of the edit line, text (issue 11)', () => {
+  const T0002 = 'generated_pages/techniques/T0002.md';
+
+  /** The rule every way the guard runs reports for the change in the work tree (staged with `git add -A`). */
+  async function rulesEverywhere(file: string): Promise<{ worktree: string[]; staged: string[]; commit: unknown; range: string[] }> {
+    const worktree = (await repo.check(clone.path)).filter((v) => v.file === file).map((v) => v.rule);
+    git(clone.path, 'add', '-A');
+    const staged = (await repo.check(clone.path, 'staged')).filter((v) => v.file === file).map((v) => v.rule);
+    const head = git(clone.path, 'rev-parse', 'HEAD').trim();
+    const commit = (await refusal(repo.commit(clone.path, 'issue 11'))).details;
+    expect(git(clone.path, 'rev-parse', 'HEAD').trim()).toBe(head);
+    // Past the guard (git itself, no hook here), then the range check CI runs over a pull request.
+    git(clone.path, 'commit', '-q', '--no-verify', '-m', 'past the guard');
+    const [report] = await repo.checkRange(clone.path, 'origin/main..HEAD');
+    return { worktree, staged, commit, range: (report?.violations ?? []).filter((v) => v.file === file).map((v) => v.rule) };
+  }
+
+  it('refuses chmod +x of a page (the text unchanged) as mode-changed, in the work tree, staged, at commit and in a range', async () => {
+    chmodSync(join(clone.path, T0002), 0o755);
+    const found = await rulesEverywhere(T0002);
+    expect(found).toEqual({ worktree: ['mode-changed'], staged: ['mode-changed'], commit: { violations: [expect.objectContaining({ file: T0002, rule: 'mode-changed' })] }, range: ['mode-changed'] });
+  });
+
+  it('repairs a page made executable: the committed mode back in the work tree and in the index, the notes kept', async () => {
+    appendNotes(clone.path, T0002, '\nA note.');
+    chmodSync(join(clone.path, T0002), 0o755);
+    git(clone.path, 'add', T0002);
+    expect(await repo.repair(clone.path, T0002)).toEqual({ path: T0002, workTree: 'repaired', index: 'repaired', notesFrom: 'below-line' });
+    expect(await repo.check(clone.path)).toEqual([]);
+    expect(await repo.check(clone.path, 'staged')).toEqual([]);
+    expect(git(clone.path, 'ls-files', '-s', '--', T0002)).toMatch(/^100644 /);
+    expect(git(clone.path, 'show', `:${T0002}`)).toMatch(/\nA note\.$/);
+    await repo.commit(clone.path, 'A note on T0002');
+  });
+
+  it('refuses text printed after the edit line (the page ends with it) as edit-line-extended, and repair moves it onto a line of its own', async () => {
+    const original = readFileSync(join(clone.path, T0002), 'utf8');
+    expect(original.endsWith(EDIT_LINE)).toBe(true);
+    const line = original.split('\n').length;
+    appendFileSync(join(clone.path, T0002), ' X'); // printf ' X' >> page
+    const violations = await repo.check(clone.path);
+    expect(violations).toEqual([expect.objectContaining({ file: T0002, line, rule: 'edit-line-extended' })]);
+    git(clone.path, 'add', T0002);
+    expect(await repo.check(clone.path, 'staged')).toEqual([expect.objectContaining({ file: T0002, line, rule: 'edit-line-extended' })]);
+    expect(await repo.repair(clone.path, T0002)).toEqual({ path: T0002, workTree: 'repaired', index: 'repaired', notesFrom: 'below-line' });
+    expect(readFileSync(join(clone.path, T0002), 'utf8')).toBe(`${original}\n X`);
+    expect(await repo.check(clone.path)).toEqual([]);
+    expect(await repo.check(clone.path, 'staged')).toEqual([]);
+    await repo.commit(clone.path, 'A note on T0002');
+  });
+
+  it('refuses the extended edit line at commit and in a range too', async () => {
+    appendFileSync(join(clone.path, T0002), ' X');
+    const found = await rulesEverywhere(T0002);
+    expect(found).toEqual({ worktree: ['edit-line-extended'], staged: ['edit-line-extended'], commit: { violations: [expect.objectContaining({ rule: 'edit-line-extended' })] }, range: ['edit-line-extended'] });
+  });
+
+  it('refuses a NUL written below the line (git calls the page binary) as not-text, at its line', async () => {
+    const lines = readFileSync(join(clone.path, T0002), 'utf8').split('\n').length;
+    appendNotes(clone.path, T0002, '\n\nA note\u0000 with a NUL.\n');
+    expect(git(clone.path, 'diff', '--', T0002)).toContain('Binary files');
+    expect(await repo.check(clone.path)).toEqual([expect.objectContaining({ file: T0002, line: lines + 2, rule: 'not-text' })]);
+    const found = await rulesEverywhere(T0002);
+    expect(found).toEqual({ worktree: ['not-text'], staged: ['not-text'], commit: { violations: [expect.objectContaining({ rule: 'not-text' })] }, range: ['not-text'] });
+  });
+
+  it('refuses an escape character below the line as not-text, and still passes tabs and line breaks', async () => {
+    appendNotes(clone.path, T0002, '\n\tA note with a tab.\r\nAnd a CRLF.\n');
+    expect(await repo.check(clone.path)).toEqual([]);
+    appendNotes(clone.path, T0002, 'An \u001b[31m escape.\n');
+    expect((await repo.check(clone.path)).map((v) => v.rule)).toEqual(['not-text']);
   });
 });

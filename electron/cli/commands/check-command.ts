@@ -16,9 +16,10 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type 
 const USAGE = `Usage: disarm-workbench check --repo DIR [--staged | --range A..B] [--json]
 
 Checks that every change is confined below its page's edit line
-("${EDIT_LINE}"): nothing above the line changed, no
-index page or generated data file changed, no page deleted or renamed, and every new file is a
-well-formed incident page with a free id.
+("${EDIT_LINE}"): nothing above the line changed and nothing
+written after it on the line itself, no index page or generated data file changed, no page
+deleted, renamed or given another mode (made executable), no page made binary by a control
+character, and every new file is a well-formed incident page with a free id.
   --repo DIR     the DISARM framework checkout
   (default)      the work tree against HEAD, as git would commit it
   --staged       the staged changes (what the pre-commit hook checks)

@@ -8,6 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { EDIT_LINE } from '../../../shared/edit-line';
+import { checkPageText } from '../../../shared/guard';
 import { lintPage, validateDraft, type Diagnostic, type ValidationContext } from '../../../shared/validation';
 import { loadCheckout } from '../../checkout/load-checkout';
 import { DraftFileError, locateInFile, readDraftFile } from '../../drafts/draft-file';
@@ -24,7 +26,8 @@ characters that do not belong in text (control characters such as NUL: errors, t
 binary to git; bidirectional controls and zero-width characters: warnings), and for drafts every
 field (missing, URLs, dates, duplicate tags, quotes not in the source, ids taken).
 A FILE ending in .json is a draft (as \`draft export --format json\` writes it); any other is a page,
-of which what is below the edit line is checked.
+of which what is below the edit line is checked, and, as the guard judges them, that the edit line
+ends its line (edit-line-extended) and that the page is text (not-text: no control character).
   --repo DIR     the DISARM framework checkout
   --json         a JSON array of {file, line, column, severity, code, message} on standard output
   --generated    also report problems of pages' generated parts (as info; fix them in the master data)
@@ -78,6 +81,10 @@ export const lintCommand: Command = {
           }
         } else {
           const text = await readFile(path, 'utf8');
+          // The guard's rules that a page's text alone answers (its codes): the edit line ends its line, the page is text.
+          for (const { violation, offset } of checkPageText(file, text, EDIT_LINE)) {
+            findings.push({ file, line: violation.line, column: columnAt(text, offset), severity: 'error', code: violation.rule, message: violation.message });
+          }
           for (const d of lintPage(text, pageContext, { includeGenerated: values.generated === true })) {
             findings.push({ file, line: d.range.line, column: d.range.column, severity: d.severity, code: d.code, message: d.message });
           }
@@ -96,6 +103,12 @@ export const lintCommand: Command = {
     return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },
 };
+
+/** 1-based column of an offset (after the last line break before it). */
+function columnAt(text: string, offset: number): number {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return offset - start + 1;
+}
 
 function isDraftFile(file: string): boolean {
   return file.toLowerCase().endsWith('.json');

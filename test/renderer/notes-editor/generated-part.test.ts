@@ -2,7 +2,8 @@
 // line changes nothing, typing below it works, and a page without the line takes no change at all.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EditorState, type TransactionSpec } from '@codemirror/state';
+import { EditorSelection, EditorState, type TransactionSpec } from '@codemirror/state';
+import { history, undo } from '@codemirror/commands';
 import { describe, expect, it } from 'vitest';
 import { EDIT_LINE, splitAtEditLine } from '../../../shared/edit-line';
 import { checkChange } from '../../../shared/guard';
@@ -90,5 +91,58 @@ describe('generated part read-only', () => {
     expect(state.field(generatedPartField).lineNumber).toBe(2);
     expect(apply(state, { changes: { from: 0, insert: 'x' } }).doc.toString()).toBe(page);
     expect(apply(state, { changes: { from: page.length, insert: '!' } }).doc.toString()).toBe(`${page}!`);
+  });
+});
+
+// Issue 11: the end of the edit line took typing, and Save wrote it. The whole line is read-only.
+describe('the end of the edit line', () => {
+  const end = splitAtEditLine(technique).notesOffset;
+
+  it('the page ends with the edit line and no newline (the case this is about)', () => {
+    expect(technique.endsWith(EDIT_LINE)).toBe(true);
+    expect(end).toBe(technique.length);
+  });
+
+  it('typing at the end of the last line starts a new line below the edit line, the cursor after the text', () => {
+    let state = stateOf(technique);
+    state = apply(state, { changes: { from: end, insert: 'x' }, selection: EditorSelection.cursor(end + 1) });
+    expect(state.doc.toString()).toBe(`${technique}\nx`);
+    expect(state.selection.main.head).toBe(end + 2);
+    expect(guard(technique, state.doc.toString())).toEqual([]);
+    // Typing on goes on that line.
+    state = apply(state, { changes: { from: end + 2, insert: 'y' } });
+    expect(state.doc.toString()).toBe(`${technique}\nxy`);
+  });
+
+  it('typing or pasting at the end of the edit line above notes puts the text on a line of its own', () => {
+    const doc = `${technique}\nold notes`;
+    expect(apply(stateOf(doc), { changes: { from: end, insert: 'X' } }).doc.toString()).toBe(`${technique}\nX\nold notes`);
+    expect(apply(stateOf(doc), { changes: { from: end, insert: 'pasted\ntwo lines' } }).doc.toString()).toBe(`${technique}\npasted\ntwo lines\nold notes`);
+    // A line break typed there is what it always was.
+    expect(apply(stateOf(doc), { changes: { from: end, insert: '\n' } }).doc.toString()).toBe(`${technique}\n\nold notes`);
+  });
+
+  it('a deletion that would join the next line onto the edit line keeps the line break', () => {
+    const doc = `${technique}\nold notes`;
+    // Delete at the end of the edit line, Backspace at the start of the line below: the same change.
+    expect(apply(stateOf(doc), { changes: { from: end, to: end + 1 } }).doc.toString()).toBe(doc);
+    // A selection from the end of the line into the notes: the notes after it stay on their own line.
+    expect(apply(stateOf(doc), { changes: { from: end, to: end + 5 } }).doc.toString()).toBe(`${technique}\nnotes`);
+    // Deleting every note is fine: the page ends with the line again.
+    expect(apply(stateOf(doc), { changes: { from: end, to: doc.length } }).doc.toString()).toBe(technique);
+  });
+
+  it('one undo takes the text and the line break away together', () => {
+    let state = EditorState.create({ doc: technique, extensions: [history(), generatedPartReadOnly()] });
+    state = apply(state, { changes: { from: end, insert: 'x' }, userEvent: 'input.type' });
+    expect(state.doc.toString()).toBe(`${technique}\nx`);
+    let undone = state;
+    undo({ state, dispatch: (tr) => (undone = tr.state) });
+    expect(undone.doc.toString()).toBe(technique);
+  });
+
+  it('leaves text the page already had after the marker alone', () => {
+    const doc = `${technique} kept\nnotes`;
+    expect(apply(stateOf(doc), { changes: { from: doc.length, insert: '!' } }).doc.toString()).toBe(`${doc}!`);
   });
 });

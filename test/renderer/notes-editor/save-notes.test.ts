@@ -47,4 +47,15 @@ describe('pages.saveNotes', () => {
     expect((await refusal(backEnd.api.call('pages.saveNotes', { path: '.git/config', notes: 'x', expectedText: '' }))).code).toBe('forbidden');
     expect((await refusal(backEnd.api.call('pages.saveNotes', { path: 'generated_pages/techniques/T9999.md', notes: 'x', expectedText: '' }))).code).toBe('not-found');
   });
+
+  it('refuses notes that would extend the edit line, or make the page binary, and leaves the file as it was (issue 11)', async () => {
+    const before = readFileSync(join(backEnd.clone.path, page), 'utf8');
+    const extended = await refusal(backEnd.api.call('pages.saveNotes', { path: page, notes: ' X', expectedText: before }));
+    expect(extended.code).toBe('guard-violation');
+    expect(extended.details).toMatchObject({ violations: [{ file: page, rule: 'edit-line-extended' }] });
+    expect(extended.message).toContain('new line below');
+    const binary = await refusal(backEnd.api.call('pages.saveNotes', { path: page, notes: '\n\na note\u0000', expectedText: before }));
+    expect(binary.details).toMatchObject({ violations: [{ file: page, rule: 'not-text' }] });
+    expect(readFileSync(join(backEnd.clone.path, page), 'utf8')).toBe(before);
+  });
 });

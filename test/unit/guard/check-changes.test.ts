@@ -54,17 +54,18 @@ describe('guard: pages with the edit line', () => {
     expect(checkChanges([{ ...modified(bytes.replace('\u00ff', '\u00fe'), bytes), encoding: 'bytes' }])[0]).toMatchObject({ rule: 'generated-changed', line: 3 });
   });
 
-  it('ignores a mode change that leaves the text alone', () => {
-    expect(checkChanges([{ ...modified(PAGE), oldMode: '100644', newMode: '100755' }])).toEqual([]);
+  it('lets a change that keeps the mode through', () => {
+    expect(checkChanges([{ ...modified(PAGE + '\nnotes'), oldMode: '100644', newMode: '100644' }])).toEqual([]);
   });
 
   it('property: any change after the line passes, any change up to and including it is refused at its first line', () => {
     const text = fc.string({ maxLength: 40 });
     fc.assert(
       fc.property(text, text, fc.nat(PAGE.length - 1), fc.string({ minLength: 1, maxLength: 3 }), (notes, newNotes, at, insert) => {
-        expect(checkChanges([modified(PAGE + newNotes, PAGE + notes)])).toEqual([]);
-        const broken = PAGE.slice(0, at) + insert + PAGE.slice(at) + notes;
-        const [violation] = checkChanges([modified(broken, PAGE + notes)]);
+        // Notes begin on a line of their own (text on the edit line itself is its own rule, below).
+        expect(checkChanges([modified(PAGE + '\n' + newNotes, PAGE + '\n' + notes)])).toEqual([]);
+        const broken = PAGE.slice(0, at) + insert + PAGE.slice(at) + '\n' + notes;
+        const [violation] = checkChanges([modified(broken, PAGE + '\n' + notes)]);
         if (broken.startsWith(PAGE)) return; // the insert repeated the characters at `at`
         expect(violation?.rule).toMatch(/generated-changed|edit-line-removed/);
         const firstDiff = [...broken].findIndex((c, i) => c !== PAGE[i]);
@@ -72,6 +73,74 @@ describe('guard: pages with the edit line', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('guard: mode, the end of the edit line, text (issue 11)', () => {
+  const INCIDENT = 'generated_pages/incidents/I00001.md';
+
+  it('refuses a page made executable, or no longer executable, even with its text unchanged', () => {
+    const [violation] = checkChanges([{ ...modified(PAGE), oldMode: '100644', newMode: '100755' }]);
+    expect(violation).toMatchObject({ file: TECHNIQUE, line: 0, rule: 'mode-changed' });
+    expect(violation?.message).toContain('100644 to 100755');
+    expect(checkChanges([{ ...modified(PAGE + '\nnotes'), oldMode: '100755', newMode: '100644' }])[0]?.rule).toBe('mode-changed');
+    // Settled on bytes too: the fast path must not wave it through.
+    const bytes = new TextEncoder().encode(PAGE);
+    expect(checkChanges([{ ...modified(PAGE), oldBytes: bytes, newBytes: bytes, oldMode: '100644', newMode: '100755' }])[0]?.rule).toBe('mode-changed');
+  });
+
+  it('refuses a new page that is executable', () => {
+    const added = checkChanges([{ path: INCIDENT, status: 'added', newText: '# Incident I00001: x\n' + EDIT_LINE, newMode: '100755' }], { checkNewPage: () => [] });
+    expect(added).toEqual([expect.objectContaining({ file: INCIDENT, rule: 'mode-changed' })]);
+  });
+
+  it('refuses text after the marker on the edit line, on a page that ends with the line and on one with notes', () => {
+    // printf ' X' >> page: the page ends with the edit line and no newline.
+    const [violation] = checkChanges([modified(PAGE + ' X')]);
+    expect(violation).toMatchObject({ file: TECHNIQUE, line: 8, rule: 'edit-line-extended' });
+    expect(violation?.message).toContain('" X"');
+    expect(checkChanges([modified(PAGE + 'X\nnotes', PAGE + '\nnotes')])[0]).toMatchObject({ rule: 'edit-line-extended', line: 8 });
+    const crlf = PAGE.replace(/\n/g, '\r\n');
+    expect(checkChanges([modified(crlf + ' X\r\nnotes', crlf + '\r\nnotes')])[0]).toMatchObject({ rule: 'edit-line-extended', line: 8 });
+    // The same on bytes (the git service's fast path).
+    const encode = (text: string) => new TextEncoder().encode(text);
+    expect(checkChanges([{ ...modified(PAGE + ' X'), oldBytes: encode(PAGE), newBytes: encode(PAGE + ' X') }])[0]?.rule).toBe('edit-line-extended');
+  });
+
+  it('lets notes that start on their own line through, and keeps text the committed page already had on the line', () => {
+    expect(checkChanges([modified(PAGE + '\nX'), modified(PAGE + '\r\nX'), modified(PAGE + '\rX')])).toEqual([]);
+    expect(checkChanges([modified(PAGE + ' old\nnew notes', PAGE + ' old')])).toEqual([]);
+    expect(checkChanges([modified(PAGE + ' older\n', PAGE + ' old')])[0]?.rule).toBe('edit-line-extended');
+  });
+
+  it('refuses a new incident page with text after its edit line', () => {
+    const page = '# Incident I00001: x\n' + EDIT_LINE;
+    expect(checkChanges([{ path: INCIDENT, status: 'added', newText: page + '\nnotes' }], { checkNewPage: () => [] })).toEqual([]);
+    expect(checkChanges([{ path: INCIDENT, status: 'added', newText: page + ' notes' }], { checkNewPage: () => [] })[0]).toMatchObject({ rule: 'edit-line-extended', line: 2 });
+  });
+
+  it('refuses a page that stops being text: a NUL or another control character anywhere, below the line too', () => {
+    const [nul] = checkChanges([modified(PAGE + '\n\nnotes\nmore\u0000notes')]);
+    expect(nul).toMatchObject({ file: TECHNIQUE, line: 11, rule: 'not-text' });
+    expect(nul?.message).toContain('U+0000');
+    for (const control of ['\u0001', '\u0007', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f']) {
+      expect(checkChanges([modified(PAGE + '\nnote ' + control)])[0]?.rule, JSON.stringify(control)).toBe('not-text');
+    }
+    // Tab and the line breaks are text.
+    expect(checkChanges([modified(PAGE + '\n\tnote\r\nmore\rend')])).toEqual([]);
+    // On bytes, and in a byte-decoded (non-UTF-8) page, and in a new page.
+    const bytes = new TextEncoder().encode(PAGE + '\n\u0000');
+    expect(checkChanges([{ ...modified(PAGE + '\n\u0000'), oldBytes: new TextEncoder().encode(PAGE), newBytes: bytes }])[0]?.rule).toBe('not-text');
+    expect(checkChanges([{ ...modified(PAGE + '\n\u00ff\u0000', PAGE + '\n\u00ff'), encoding: 'bytes' }])[0]?.rule).toBe('not-text');
+    const page = '# Incident I00001: x\n' + EDIT_LINE + '\nnote\u0000';
+    expect(checkChanges([{ path: INCIDENT, status: 'added', newText: page }], { checkNewPage: () => [] })[0]).toMatchObject({ rule: 'not-text', line: 3 });
+    // Above the line, both rules speak: the text changed and it is no longer text.
+    expect(checkChanges([modified(PAGE.replace('x', '\u0000'))]).map((v) => v.rule)).toEqual(['generated-changed', 'not-text']);
+  });
+
+  it('leaves a file that was not text before the change to the other rules', () => {
+    const binary = '\u0000\u0001';
+    expect(checkChanges([modified('\u0000\u0002', binary, 'generated_files/data.bin')]).map((v) => v.rule)).toEqual(['read-only-page']);
   });
 });
 

@@ -2,10 +2,12 @@
  * The edit-line promise, in the editor: everything up to and including a page's edit line is the
  * maintainers' generated part, so the editor refuses any change that touches it (a change filter,
  * which also covers paste, drag and undo) and sets it visibly apart (a line decoration and a
- * banner on the line itself). A page without the line (index pages, framework tables) is read-only
- * as a whole. The same split as the guard's: shared/edit-line.ts.
+ * banner on the line itself). The whole edit line is read-only, its end included: nothing can be
+ * written after the marker on its line (a transaction filter; the guard's edit-line-extended
+ * rule). A page without the line (index pages, framework tables) is read-only as a whole. The
+ * same split as the guard's: shared/edit-line.ts.
  */
-import { EditorState, Facet, RangeSetBuilder, StateField, type Extension, type Text } from '@codemirror/state';
+import { EditorState, Facet, RangeSetBuilder, StateField, type Extension, type Text, type Transaction, type TransactionSpec } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { EDIT_LINE, splitAtEditLine } from '../../../../shared/edit-line';
 
@@ -46,8 +48,8 @@ export const generatedPartField = StateField.define<GeneratedPart>({
 
 /**
  * Drops every change that touches the generated part. An insertion exactly at its end (right
- * after the marker) is below the line for the guard and is let through; a page without the line
- * accepts no change at all.
+ * after the marker) is let through, to be put on a line of its own by keepEditLineEnd below; a
+ * page without the line accepts no change at all.
  */
 const protectGeneratedPart = EditorState.changeFilter.of((tr) => {
   const part = tr.startState.field(generatedPartField);
@@ -64,6 +66,35 @@ const protectGeneratedPart = EditorState.changeFilter.of((tr) => {
   // (below the line for the guard), at 0 it is not, so such a transaction is dropped whole.
   if (insertsAtStart) return false;
   return [0, part.end];
+});
+
+/** What follows the marker on the edit line itself ('' when the line ends right after it). */
+function tailAt(doc: Text, end: number): string {
+  return doc.sliceString(end, doc.lineAt(end).to);
+}
+
+/**
+ * Keeps the end of the edit line closed. The change filter above lets through what starts right
+ * after the marker (that is the first place of the notes), but typed there it would land on the
+ * edit line itself, which the guard refuses (edit-line-extended) and Save would too. So after the
+ * change filter, a transaction that would leave new text on the line gets a line break right
+ * after the marker, in the same transaction (one undo step):
+ * - typing or pasting at the end of the edit line starts a new line below it with the text. That
+ *   is what an analyst expects of a page that ends with the edit line and no newline (the usual
+ *   case: the generator writes none): click at the end, type, and the note is on its own line.
+ *   Refusing the keystroke instead would leave them with a dead editor and no clue why;
+ * - a deletion that would join the next line onto the edit line (Delete at its end, Backspace at
+ *   the start of the line below) keeps its line break, so nothing moves.
+ * Text the page already had after the marker (which the guard leaves alone) is not this rule's.
+ */
+const keepEditLineEnd = EditorState.transactionFilter.of((tr: Transaction): Transaction | readonly (Transaction | TransactionSpec)[] => {
+  if (!tr.docChanged) return tr;
+  const part = tr.startState.field(generatedPartField);
+  if (!part.hasLine) return tr;
+  // Nothing before `end` changed (the change filter), so the marker ends at `end` in both documents.
+  const tail = tailAt(tr.newDoc, part.end);
+  if (tail === '' || tail === tailAt(tr.startState.doc, part.end)) return tr;
+  return [tr, { changes: { from: part.end, insert: '\n' }, sequential: true }];
 });
 
 const generatedLine = Decoration.line({ class: 'cm-generated-line' });
@@ -93,7 +124,7 @@ const generatedDecorations = StateField.define<DecorationSet>({
 
 /** The generated part read-only and set apart; `marker` is the edit-line text (default EDIT_LINE). */
 export function generatedPartReadOnly(marker: string = EDIT_LINE): Extension {
-  return [editLineMarker.of(marker), generatedPartField, protectGeneratedPart, generatedDecorations];
+  return [editLineMarker.of(marker), generatedPartField, protectGeneratedPart, keepEditLineEnd, generatedDecorations];
 }
 
 /** True when a position is editable (below the edit line). */
