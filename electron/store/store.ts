@@ -6,7 +6,7 @@
  * sees the old file or the new one.
  *
  * A file that is sound but for some drafts keeps every valid draft live: each invalid one is set
- * aside alone, with its reason, in `store.json.quarantine-<timestamp>.json` (store-quarantine),
+ * aside alone, with its reason, in `store.json.quarantine-<digest>.json` (store-quarantine: one file per set of drafts),
  * and a warning names it and the file. A file that fails to parse or validate as a whole is never
  * silently replaced: it is moved aside to `store.json.corrupt-<timestamp>`, every draft that is
  * valid on its own is carried over, and a warning says where the file went (store.warnings). A
