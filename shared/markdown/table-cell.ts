@@ -78,7 +78,7 @@ function escapeChar(chars: readonly string[], i: number): string {
     case '*':
     case '_':
     case '~':
-      return canDelimit(c, prev, next) ? '\\' + c : c;
+      return canDelimit(c, spaceAt(chars, i - 1), spaceAt(chars, i + 1), prev, next) ? '\\' + c : c;
     case ']':
       // `]` closes a link only when `(` or `[` follows; `[...]` alone stays as written.
       return next === '(' || next === '[' ? '\\]' : ']';
@@ -162,13 +162,25 @@ export function isDelimiterRow(line: string): boolean {
 }
 
 /**
+ * Is the j-th code point whitespace (or the cell's edge) as the parser will see it? Flanking is
+ * decided on the written markdown, so whitespace written as `<br>` or as a character reference
+ * (line breaks, carriage returns, edge spaces) is punctuation there: `*\r*` is written `*&#13;*`,
+ * and that `*` pair would be emphasis.
+ */
+function spaceAt(chars: readonly string[], j: number): boolean {
+  const c = chars[j];
+  if (c === undefined) return true;
+  if (c === '\n' || c === '\r') return false;
+  if ((c === ' ' || c === '\t') && (j === 0 || j === chars.length - 1)) return false;
+  return WHITESPACE.test(c);
+}
+
+/**
  * Could this `*`, `_` or `~` open or close emphasis (or strikethrough)? Conservatively yes, unless
  * it has whitespace (or the cell's edge) on both sides, or (for `_`) is between two ASCII letters
  * or digits: CommonMark's flanking rules make those inert.
  */
-function canDelimit(c: string, prev: string | undefined, next: string | undefined): boolean {
-  const spaceBefore = prev === undefined || WHITESPACE.test(prev);
-  const spaceAfter = next === undefined || WHITESPACE.test(next);
+function canDelimit(c: string, spaceBefore: boolean, spaceAfter: boolean, prev: string | undefined, next: string | undefined): boolean {
   if (spaceBefore && spaceAfter) return false;
   if (c === '_' && prev !== undefined && next !== undefined && ASCII_ALNUM.test(prev) && ASCII_ALNUM.test(next)) {
     return false;

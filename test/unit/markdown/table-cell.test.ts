@@ -5,7 +5,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { escapeCell, renderTableRow, splitTableRow, unescapeCell } from '../../../shared/markdown/table-cell';
 
 /** The named cases the issue calls out: escaping only `|` breaks on several of these. */
-const NAMED = ['a|b', 'pre \\| post', 'trailing backslash \\', 'line\r\nbreak', 'old mac\rbreak', '<img src=x onerror=alert(1)>', '`x|y`', 'see www.example.com/a_b_ and mail a@b.co'];
+const NAMED = ['a|b', 'pre \\| post', 'trailing backslash \\', 'line\r\nbreak', 'old mac\rbreak', '<img src=x onerror=alert(1)>', '`x|y`', 'see www.example.com/a_b_ and mail a@b.co', '*\r*', '_\n_', ' ~ '];
 
 /**
  * Renders a two-cell table whose first cell holds `text`, parses it with micromark and all of GFM
