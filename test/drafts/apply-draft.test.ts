@@ -59,10 +59,11 @@ afterAll(() => {
   storeDir.dispose();
 });
 
-async function makeDraft(): Promise<Draft> {
+/** The article's incident with its quotes, created in `into` (the suite's store by default) and given ids in `checkout`. */
+async function makeDraft(into: Store = store, checkout: string = clone.path): Promise<Draft> {
   const sourceId = randomUUID();
   const referenceId = randomUUID();
-  const draft = await store.createDraft({
+  const draft = await into.createDraft({
     incident: ARTICLE_INCIDENT,
     references: articleReferences(referenceId, randomUUID()),
     sources: [articleSource(sourceId, referenceId, article)],
@@ -72,7 +73,7 @@ async function makeDraft(): Promise<Draft> {
       return { id: randomUUID(), quote: q.quote, techniqueIds: q.techniqueIds, explanation: q.explanation, review: 'accepted' as const, anchor: describeQuote(sourceId, article, start, start + q.quote.length) };
     }),
   });
-  return allocateIds(store, clone.path, draft.id);
+  return allocateIds(into, checkout, draft.id);
 }
 
 async function apply(draft: Draft) {
@@ -220,18 +221,7 @@ describe('a draft holding a control character', () => {
 
   for (const c of cases) {
     it(`in ${c.what} is refused, naming the field and the fix; the checkout and the store are untouched`, async () => {
-      const sourceId = randomUUID();
-      const referenceId = randomUUID();
-      const created = await ownStore.createDraft({
-        incident: ARTICLE_INCIDENT,
-        references: articleReferences(referenceId, randomUUID()),
-        sources: [articleSource(sourceId, referenceId, article)],
-        annotations: QUOTES.map((q) => {
-          const start = article.indexOf(q.quote);
-          return { id: randomUUID(), quote: q.quote, techniqueIds: q.techniqueIds, explanation: q.explanation, review: 'accepted' as const, anchor: describeQuote(sourceId, article, start, start + q.quote.length) };
-        }),
-      });
-      const allocated = await allocateIds(ownStore, own.path, created.id);
+      const allocated = await makeDraft(ownStore, own.path);
       const draft = await ownStore.updateDraft(allocated.id, c.change(allocated));
       const storeBefore = readFileSync(join(ownStoreDir.path, STORE_FILE_NAME));
       const context = await draftValidationContext(own.path, catalog, draft, await ownStore.allDrafts());

@@ -104,12 +104,13 @@ describe('disarm-workbench lint', () => {
     expect(byCode.get('missing-field')).toContain('warning');
   });
 
+  // Said once, by the guard's not-text (what `check` reports too), not again by validation.
   it('exits 1 on a NUL in a page’s notes, at its line and column', async () => {
     const text = readFileSync(join(clone.path, 'generated_pages/techniques/T0155.007.md'), 'utf8') + '\n\nA pasted note\u0000 with a NUL.\n';
     writeFileSync(join(work.path, 'nul.md'), text);
     const result = await run('lint', '--repo', clone.path, 'nul.md');
     expect(result.code).toBe(1);
-    expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^nul\\.md:${text.split('\n').length - 1}:14 error control-character .*U\\+0000.*binary file to git`))]);
+    expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^nul\\.md:${text.split('\n').length - 1}:14 error not-text .*U\\+0000.*Binary files differ`))]);
   });
 
   it('warns (exit 0) on a right-to-left override and a zero-width space in a page’s notes', async () => {

@@ -8,26 +8,14 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneHistory } from '../helpers/fixtures';
+import { SENTINEL, XSS_CORPUS } from '../helpers/xss-corpus';
 import { expectCleanPage, watchPage, type PageProblems } from './support/page-checks';
 import { selectInSource } from './support/source-editor';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
 
-const SENTINEL = 'window.__xss=1';
-/** The corpus: each a known way to run script through a markdown preview. */
-const CORPUS = [
-  '[x](javascript:alert(1))',
-  `<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
-  '<embed src="javascript:alert(1)">',
-  `<img src=x onerror="${SENTINEL}">`,
-  `<form><math><mtext></form><form><mglyph><style></math><img src onerror="${SENTINEL}">`,
-  `<table><tr><img src onerror="${SENTINEL}"></tr></table>`,
-  `<a href="javascript:${SENTINEL}">y</a>`,
-  `<svg onload="${SENTINEL}"></svg>`,
-  `<details open ontoggle="${SENTINEL}">d</details>`,
-  `<script>${SENTINEL}</script>`,
-];
+const CORPUS = XSS_CORPUS;
 const ALL = CORPUS.join(' ');
 /** A source text whose tagged quote holds a pipe, a line break, a script tag and pasted HTML. */
 const QUOTE = `the tool | was "secure".\n<script>${SENTINEL}</script> and <table><tr><img src onerror="${SENTINEL}"></tr></table> were pasted`;

@@ -82,10 +82,15 @@ export const lintCommand: Command = {
         } else {
           const text = await readFile(path, 'utf8');
           // The guard's rules that a page's text alone answers (its codes): the edit line ends its line, the page is text.
-          for (const { violation, offset } of checkPageText(file, text, EDIT_LINE)) {
+          const guardFindings = checkPageText(file, text, EDIT_LINE);
+          for (const { violation, offset } of guardFindings) {
             findings.push({ file, line: violation.line, column: columnAt(text, offset), severity: 'error', code: violation.rule, message: violation.message });
           }
+          // A page that is not text is said once, by the guard's not-text (what `check` reports too);
+          // validation's control-character finding is the notes editor's, with its quick fix.
+          const notText = guardFindings.some((f) => f.violation.rule === 'not-text');
           for (const d of lintPage(text, pageContext, { includeGenerated: values.generated === true })) {
+            if (notText && d.code === 'control-character') continue;
             findings.push({ file, line: d.range.line, column: d.range.column, severity: d.severity, code: d.code, message: d.message });
           }
         }

@@ -15,6 +15,7 @@ import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS } from '../../../renderer/src/lib/html
 import { markdownToHtml } from '../../../renderer/src/lib/markdown';
 import { allowListedHtml, tagNamesOnly } from '../../../renderer/src/lib/raw-html';
 import { DISARM_DIR } from '../../helpers/fixtures';
+import { SENTINEL, XSS_CORPUS } from '../../helpers/xss-corpus';
 
 type Node = DefaultTreeAdapterMap['node'];
 interface Found {
@@ -50,19 +51,9 @@ function forbidden(html: string): string[] {
   ];
 }
 
-const SENTINEL = 'window.__xss=1';
-/** The corpus of test/e2e/preview-xss.spec.ts, and the encodings browsers decode into schemes. */
+/** The preview's attack corpus, and the encodings browsers decode into schemes. */
 const CORPUS = [
-  '[x](javascript:alert(1))',
-  `<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
-  '<embed src="javascript:alert(1)">',
-  `<img src=x onerror="${SENTINEL}">`,
-  `<form><math><mtext></form><form><mglyph><style></math><img src onerror="${SENTINEL}">`,
-  `<table><tr><img src onerror="${SENTINEL}"></tr></table>`,
-  `<a href="javascript:${SENTINEL}">y</a>`,
-  `<svg onload="${SENTINEL}"></svg>`,
-  `<details open ontoggle="${SENTINEL}">d</details>`,
-  `<script>${SENTINEL}</script>`,
+  ...XSS_CORPUS,
   '<a href="javascript&colon;alert(1)">c</a>',
   '<a href="&#106;avascript:alert(1)">e</a>',
   '<a href="jav&#x09;ascript:alert(1)">t</a>',
