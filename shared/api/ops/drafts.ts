@@ -60,9 +60,9 @@ export const draftsOperations = {
     output: z.object({ draft: Draft, copied: z.boolean() }),
   }),
   'drafts.replaceSource': defineOperation({
-    summary: 'Replaces a source text (edited or re-pasted) and re-anchors the quotes on it; quotes that cannot be found are kept, orphaned.',
+    summary: 'Replaces a source text (edited or re-pasted) and re-anchors the quotes on it; a quote whose words are gone is kept, to review with its candidate places or orphaned, never moved to other words.',
     input: z.object({ id: DraftUuid, sourceId: DraftUuid, text: z.string(), expectedRevision: z.number().int().nonnegative().optional() }).strict(),
-    output: z.object({ draft: Draft, anchored: z.array(DraftUuid), orphaned: z.array(DraftUuid) }),
+    output: z.object({ draft: Draft, anchored: z.array(DraftUuid), needsReview: z.array(DraftUuid), orphaned: z.array(DraftUuid) }),
   }),
   'drafts.allocateIds': defineOperation({
     summary: 'Gives the draft the next free incident id and IT ids (over the open checkout, its history, remote branches and the other drafts).',
