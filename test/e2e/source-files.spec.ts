@@ -71,6 +71,8 @@ test('a PDF opens as text by page, a quote on page 2 is tagged; a damaged or sca
   await expect(leftOut).toContainText('“Joint Cyber Alert 2026” (2 pages)');
   await expect(leftOut).toContainText('“Page 1 of 2” (2 pages)');
   // Parsed off the UI thread, by pdf.js's worker served from the app itself.
+  // The messages of the files that did not open are gone.
+  await expect(alerts).toHaveText('');
   await saveScreenshot(page, 'tagger-pdf-opened');
   expect(workers.some((url) => url.startsWith(`${served.origin}/`) && /pdf\.worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
 

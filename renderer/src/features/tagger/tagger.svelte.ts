@@ -111,18 +111,23 @@ export class TaggerState extends DraftScreenState {
     this.addingSource = false;
   }
 
+  /** The error notices of files that could not be read, showing. */
+  #fileErrors: number[] = [];
+
   /**
    * Reads a PDF, .docx, .txt, .md or .html file to its text, for the paste area, with what
    * reading left out (shown there until the text is used). The draft is not touched; a file that
    * cannot be read gets a message.
    */
   async readFile(file: File): Promise<{ text: string; title: string; notices: readonly string[] } | undefined> {
+    // A file that opens clears the messages of files that did not (errors stay until dismissed).
+    const notices = this.workbench.notices;
     try {
       const read = await readSourceFile(file);
+      for (const id of this.#fileErrors.splice(0)) notices.dismiss(id);
       return { text: read.text, title: file.name.replace(/\.[^.]+$/, ''), notices: read.notices };
     } catch (error) {
-      if (error instanceof SourceFileError) this.workbench.notices.show('error', error.message);
-      else this.workbench.notices.error(error, `${file.name} could not be read`);
+      this.#fileErrors.push(error instanceof SourceFileError ? notices.show('error', error.message) : notices.error(error, `${file.name} could not be read`));
       return undefined;
     }
   }

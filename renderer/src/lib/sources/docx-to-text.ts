@@ -29,7 +29,7 @@ export async function docxToText(bytes: ArrayBuffer, name: string): Promise<Read
       },
     );
   } catch (error) {
-    throw new SourceFileError(`${name} could not be read as a Word document: it may be damaged, or an older .doc file (save it as .docx) (${reasonOf(error)}).`);
+    throw new SourceFileError(`${name} could not be read as a Word document (${reasonOf(error)}): it may be damaged, or an older .doc file (save that as .docx).`);
   }
   const text = htmlLines(result.value);
   if (text.trim() === '') {

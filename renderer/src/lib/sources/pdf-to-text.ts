@@ -29,7 +29,7 @@ export async function pdfToText(bytes: ArrayBuffer, name: string): Promise<ReadS
     await task.destroy();
     const kind = error instanceof Error ? error.name : '';
     if (kind === 'PasswordException') throw new SourceFileError(`${name} is protected by a password; open a copy saved without one.`);
-    throw new SourceFileError(`${name} could not be read as a PDF: it may be damaged or not a PDF (${reasonOf(error)}).`);
+    throw new SourceFileError(`${name} could not be read as a PDF (${reasonOf(error)}): it may be damaged, or not a PDF.`);
   }
   try {
     const pages: string[][] = [];
