@@ -2,13 +2,13 @@
 // pdf-lib: a running header and page-number footer on each page, a word hyphenated across a line
 // end) opened through the tagger's file input is read off the UI thread to its text with page
 // markers, the word joined, header and footer left out and named; a quote on page 2 is tagged.
-// A damaged PDF and one with no text layer get their messages and leave the paste area as it
+// A damaged PDF, a password-protected one and one with no text layer get their messages and leave the paste area as it
 // was. A Word file (made here with JSZip) keeps its heading and list items as lines.
 import { expect, test, type Page } from '@playwright/test';
 import { expectCleanPage, saveScreenshot, watchPage, type PageProblems } from './support/page-checks';
 import { openServedCheckout, startIncident } from './support/incident-form';
 import { highlightedTexts, pickTechnique, selectInSource } from './support/source-editor';
-import { makeDocx, makePdf } from './support/source-files';
+import { makeDocx, makePasswordPdf, makePdf } from './support/source-files';
 import { startServe, type ServedWorkbench } from './support/serve';
 
 test.describe.configure({ mode: 'serial' });
@@ -57,6 +57,10 @@ test('a PDF opens as text by page, a quote on page 2 is tagged; a damaged or sca
   await fileInput().setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await makePdf([[]]) });
   await expect(alerts).toContainText('scan.pdf has no text layer');
   await expect(alerts).toContainText('needs OCR');
+  await expect(sourceText()).toHaveValue('');
+  // Protected by a password: it says so.
+  await fileInput().setInputFiles({ name: 'locked.pdf', mimeType: 'application/pdf', buffer: await makePasswordPdf() });
+  await expect(alerts).toContainText('locked.pdf is protected by a password');
   await expect(sourceText()).toHaveValue('');
 
   const pdf = await makePdf([

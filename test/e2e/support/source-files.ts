@@ -5,7 +5,8 @@
  * for the lists).
  */
 import JSZip from 'jszip';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { randomBytes } from 'node:crypto';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 
 /** A PDF whose pages hold these lines, top to bottom (an empty array makes a page with no text: a rectangle only). */
 export async function makePdf(pages: readonly (readonly string[])[]): Promise<Buffer> {
@@ -17,6 +18,23 @@ export async function makePdf(pages: readonly (readonly string[])[]): Promise<Bu
     lines.forEach((line, i) => page.drawText(line, { x: 56, y: 780 - i * 16, size: 11, font }));
   }
   return Buffer.from(await pdf.save());
+}
+
+/**
+ * A PDF protected by a password: a real text page whose trailer names the standard security
+ * handler with a user-password check value no password matches, so a reader must ask for one
+ * (pdf-lib writes no encryption itself; this is the part of it a reader meets first).
+ */
+export async function makePasswordPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await makePdf([['Secret text']]));
+  const hex = (): PDFHexString => PDFHexString.of(randomBytes(32).toString('hex'));
+  const encrypt = pdf.context.obj({ Filter: 'Standard', V: 1, R: 2, Length: 40, P: -4 });
+  encrypt.set(PDFName.of('O'), hex());
+  encrypt.set(PDFName.of('U'), hex());
+  pdf.context.trailerInfo.Encrypt = pdf.context.register(encrypt);
+  const id = PDFHexString.of(randomBytes(16).toString('hex'));
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
