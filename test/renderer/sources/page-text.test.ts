@@ -51,6 +51,14 @@ describe('dropRepeatedEdges', () => {
     expect(dropRepeatedEdges(pages)).toEqual({ pages, leftOut: [] });
     expect(dropRepeatedEdges([['Only page', '1']])).toEqual({ pages: [['Only page', '1']], leftOut: [] });
   });
+  it('keeps long lines at the edges that differ only in their figures', () => {
+    const line = (n: number) => `In quarter ${n} the operators reached 1,20${n} accounts of officials across the region.`;
+    const pages = [
+      [line(1), 'a', 'b'],
+      [line(2), 'c', 'd'],
+    ];
+    expect(dropRepeatedEdges(pages).leftOut).toEqual([]);
+  });
   it('needs a line on at least half the pages', () => {
     const pages = [['Draft', 'a'], ['b', 'c'], ['d', 'e'], ['f', 'g'], ['Draft', 'h']];
     expect(dropRepeatedEdges(pages).leftOut).toEqual([]);

@@ -103,12 +103,18 @@ export interface LeftOutLine {
   readonly pages: number;
 }
 
+/** Lines up to this long may differ in their numbers and still be one running header or footer. */
+const NUMBERED_EDGE_MAX = 60;
+
 /**
- * The key lines are compared by: digits stand for any number, so "Page 3 of 12" and "Page 4 of
- * 12" are one running footer; spaces and case do not count.
+ * The key lines are compared by: spaces and case do not count, and in a short line digits stand
+ * for any number, so "Page 3 of 12" and "Page 4 of 12" are one running footer. A longer line must
+ * repeat exactly: body text that differs only in its figures ("Line 3 of the table: 1,204
+ * accounts ...") is too long to be mistaken for a footer.
  */
 function edgeKey(line: string): string {
-  return line.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\d+/g, '#');
+  const key = line.replace(/\s+/g, ' ').trim().toLowerCase();
+  return key.length <= NUMBERED_EDGE_MAX ? key.replace(/\d+/g, '#') : key;
 }
 
 /**
