@@ -59,9 +59,14 @@ describe('dropRepeatedEdges', () => {
     ];
     expect(dropRepeatedEdges(pages).leftOut).toEqual([]);
   });
-  it('needs a line on at least half the pages', () => {
-    const pages = [['Draft', 'a'], ['b', 'c'], ['d', 'e'], ['f', 'g'], ['Draft', 'h']];
-    expect(dropRepeatedEdges(pages).leftOut).toEqual([]);
+  it('needs a line on a quarter of the pages, five pages at most', () => {
+    // Body lines that differ in words, not only in figures (which short lines may).
+    const word = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+    const withDraftOn = (count: number, total: number) => Array.from({ length: total }, (_, i) => [...(i < count ? ['Draft'] : []), `body ${word(i)}`, `more ${word(i)}`]);
+    expect(dropRepeatedEdges(withDraftOn(2, 12)).leftOut).toEqual([]);
+    expect(dropRepeatedEdges(withDraftOn(3, 12)).leftOut).toEqual([{ text: 'Draft', pages: 3 }]);
+    expect(dropRepeatedEdges(withDraftOn(4, 300)).leftOut).toEqual([]);
+    expect(dropRepeatedEdges(withDraftOn(5, 300)).leftOut).toEqual([{ text: 'Draft', pages: 5 }]);
   });
 });
 

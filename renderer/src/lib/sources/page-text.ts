@@ -95,6 +95,9 @@ export function joinHyphenatedLines(lines: readonly string[]): string[] {
 /** How many lines at each page's top and bottom are looked at as a possible header or footer. */
 const EDGE_LINES = 2;
 
+/** On this many pages a line at the edges is a running header or footer, however long the document. */
+const MAX_REPEATS_NEEDED = 5;
+
 /** A line left out of every page it was repeated on. */
 export interface LeftOutLine {
   /** The line as on the first page it was found on. */
@@ -119,8 +122,8 @@ function edgeKey(line: string): string {
 
 /**
  * Finds the running headers and footers: a non-empty line among the first or last two of a page
- * whose key appears there on at least half the pages, and on two pages at least (a one-page
- * document has none). Returns the pages without them, and what was left out for the notice.
+ * whose key appears there on a quarter of the pages (five pages are enough, two are needed: a
+ * one-page document has none). Returns the pages without them, and what was left out for the notice.
  */
 export function dropRepeatedEdges(pages: readonly (readonly string[])[]): { pages: string[][]; leftOut: LeftOutLine[] } {
   const edges = (lines: readonly string[]): number[] => {
@@ -129,7 +132,10 @@ export function dropRepeatedEdges(pages: readonly (readonly string[])[]): { page
   };
   const seenOn = new Map<string, number>();
   for (const lines of pages) for (const key of new Set(edges(lines).map((i) => edgeKey(lines[i] ?? '')))) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
-  const threshold = Math.max(2, Math.ceil(pages.length / 2));
+  // Running headers change with the chapter and alternate between odd and even pages, so one
+  // seldom repeats on half the pages: a quarter is asked, and five pages suffice in a long
+  // document (a 36-page manual's "Appendix A: Copying Information 31" is on 7 of them).
+  const threshold = Math.max(2, Math.min(MAX_REPEATS_NEEDED, Math.ceil(pages.length / 4)));
   const repeated = new Set([...seenOn].filter(([, count]) => count >= threshold).map(([key]) => key));
   const leftOut = new Map<string, { text: string; pages: number }>();
   const kept = pages.map((lines) => {
