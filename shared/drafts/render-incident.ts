@@ -110,20 +110,26 @@ export function renderDraftIncidentPage(draft: Draft, lookup: FrameworkLookup, e
 
 /**
  * The body of the draft's entry on one technique page: a table in the generated part's own shape
- * (`| Incident | Descriptions given for this incident |`), one row per quote tagged with it, so a
- * maintainer can move it into the master data as it is. Undefined when no quote is tagged with it.
+ * (`| Incident | Descriptions given for this incident |`) holding the row the maintainers'
+ * generator will write for the incident once its master rows are pasted: ONE row, whose cell is
+ * the description of every quote tagged with the technique, in IT-id order (the order the rows are
+ * exported, so the sheet's order), joined by ", ". Byte for byte that row, so that after
+ * regeneration the block is recognisably redundant (see block-lifecycle.ts). Undefined when no
+ * quote is tagged with it.
  */
 function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string | undefined {
   const id = draft.incidentId;
   if (!id) throw new RenderError('The draft has no incident id yet: allocate one first.');
-  const quotes = taggedAnnotations(draft).filter((a) => techniqueIdsOf(a).includes(techniqueId));
+  const quotes = taggedAnnotations(draft)
+    .filter((a) => techniqueIdsOf(a).includes(techniqueId))
+    .sort((a, b) => compareIds(a.linkId ?? '', b.linkId ?? ''));
   if (quotes.length === 0) return undefined;
   const incident = { id, name: plainLine(draft.incident.name, marker) };
-  return (
-    '| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n' +
-    quotes.map((a) => renderLinkRow(incident, PAGE_FOLDERS.incident, [renderDescription(a.quote, a.explanation, marker)])).join('')
-  );
+  return TECHNIQUE_INCIDENTS_HEADER + renderLinkRow(incident, PAGE_FOLDERS.incident, [quotes.map((a) => renderDescription(a.quote, a.explanation, marker)).join(', ')]);
 }
+
+/** The head of a technique page's incidents table, as the generator writes it. */
+export const TECHNIQUE_INCIDENTS_HEADER = '| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n';
 
 /** The technique ids the draft tags, each once, in id order. */
 export function taggedTechniqueIds(draft: Draft): string[] {
