@@ -17,6 +17,7 @@ import type { Draft } from './model';
 import type { FrameworkLookup } from './framework-lookup';
 import { frameworkTextToField, plainLine } from './framework-text';
 import { taggedAnnotations, techniqueIdsOf } from './master-rows';
+import { TECHNIQUE_INCIDENTS_HEADER } from './block-lifecycle';
 import { upsertBlock } from './notes-blocks';
 import { renderDescription } from './render-description';
 
@@ -127,9 +128,6 @@ function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = 
   const incident = { id, name: plainLine(draft.incident.name, marker) };
   return TECHNIQUE_INCIDENTS_HEADER + renderLinkRow(incident, PAGE_FOLDERS.incident, [quotes.map((a) => renderDescription(a.quote, a.explanation, marker)).join(', ')]);
 }
-
-/** The head of a technique page's incidents table, as the generator writes it. */
-export const TECHNIQUE_INCIDENTS_HEADER = '| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n';
 
 /** The technique ids the draft tags, each once, in id order. */
 export function taggedTechniqueIds(draft: Draft): string[] {

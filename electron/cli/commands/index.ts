@@ -18,4 +18,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'install-hook', load: async () => (await import('./install-hook-command')).installHookCommand },
   { name: 'lint', load: async () => (await import('./lint-command')).lintCommand },
   { name: 'draft', load: async () => (await import('./draft-command')).draftCommand },
+  { name: 'tidy', load: async () => (await import('./tidy-command')).tidyCommand },
 ];
