@@ -99,10 +99,18 @@ export async function applyContribution(backEnd: TestBackEnd): Promise<{ draft: 
 }
 
 /** The draft's rows exported as the xlsx `draft export` writes, pasted into the layout's master (Python, openpyxl). */
-export async function pasteIntoMaster(backEnd: TestBackEnd, draftId: string, layout: UpstreamLayout, python: string): Promise<MasterRows> {
+export async function pasteIntoMaster(backEnd: TestBackEnd, draftId: string, layout: UpstreamLayout, python: string): Promise<Pasted> {
   const rows = await call<MasterRows>(backEnd, 'drafts.masterRows', { id: draftId });
   const exported = join(layout.root, 'export.xlsx');
   writeFileSync(exported, await masterRowsToXlsx(rows));
-  execFileSync(python, [PASTE_SCRIPT, exported, join(layout.masterData, 'DISARM_DATA_MASTER.xlsx')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return rows;
+  const out = execFileSync(python, [PASTE_SCRIPT, exported, join(layout.masterData, 'DISARM_DATA_MASTER.xlsx')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(out) as Pasted;
+}
+
+/** What the paste wrote into the master: each sheet's rows (header to value), and the first row number written. */
+export interface Pasted {
+  readonly rows: Readonly<Record<string, number>>;
+  readonly incidents: readonly Readonly<Record<string, unknown>>[];
+  readonly urls: readonly Readonly<Record<string, unknown>>[];
+  readonly incidenttechniques: readonly Readonly<Record<string, unknown>>[];
 }

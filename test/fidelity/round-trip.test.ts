@@ -64,7 +64,11 @@ describe.skipIf(python === undefined)(`a contribution through the maintainers' g
     for (const path of applied.written) committed.set(path, read(path));
 
     layout = upstreamLayout(api.clone.path, python as string);
-    await pasteIntoMaster(api, draft.id, layout, python as string);
+    const pasted = await pasteIntoMaster(api, draft.id, layout, python as string);
+    // The export's longname is the master's formula, moved to its row as Excel moves it.
+    expect(pasted.rows.incidents).toBe(131);
+    expect(pasted.incidents[0]?.longname).toBe('=A131&" - "&B131');
+    expect(pasted.incidenttechniques).toHaveLength(5);
     console.info(`generator run time (round trip): ${(layout.run() / 1000).toFixed(1)} s`);
   }, 600_000);
   afterAll(async () => {
