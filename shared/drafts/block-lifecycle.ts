@@ -34,6 +34,21 @@ function rowsAbout(text: string, incidentId: string): string[] {
   return text.split('\n').filter((line) => line.startsWith(`| [${incidentId} `));
 }
 
+/** How an entry's rows stand against a generated part's rows for the same incident. */
+function stateOf(blockRows: readonly string[], generatedRows: readonly string[]): BlockState {
+  if (generatedRows.length === 0) return 'pending';
+  return generatedRows.length === blockRows.length && generatedRows.every((row, i) => row === blockRows[i]) ? 'redundant' : 'differs';
+}
+
+/**
+ * True when a technique page's generated part already lists `incidentId` with exactly the rows of
+ * `body` (an entry's body): the entry would be redundant the moment it is written.
+ */
+export function generatedRepeats(generated: string, incidentId: string, body: string): boolean {
+  if (!body.startsWith(TECHNIQUE_INCIDENTS_HEADER)) return false;
+  return stateOf(rowsAbout(body.slice(TECHNIQUE_INCIDENTS_HEADER.length), incidentId), rowsAbout(generated, incidentId)) === 'redundant';
+}
+
 /** The entry blocks below a technique page's line, each with its state; [] for a page without a line. */
 export function entryBlocks(page: string, marker: string = EDIT_LINE): EntryBlock[] {
   const split = splitAtEditLine(page, marker);
@@ -43,9 +58,7 @@ export function entryBlocks(page: string, marker: string = EDIT_LINE): EntryBloc
     .map((block) => {
       const blockRows = rowsAbout(block.body.slice(TECHNIQUE_INCIDENTS_HEADER.length), block.incidentId);
       const generatedRows = rowsAbout(split.generated, block.incidentId);
-      const same = generatedRows.length === blockRows.length && generatedRows.every((row, i) => row === blockRows[i]);
-      const state: BlockState = generatedRows.length === 0 ? 'pending' : same ? 'redundant' : 'differs';
-      return { block, state, blockRows, generatedRows, start: split.notesOffset + block.start, end: split.notesOffset + block.end };
+      return { block, state: stateOf(blockRows, generatedRows), blockRows, generatedRows, start: split.notesOffset + block.start, end: split.notesOffset + block.end };
     });
 }
 

@@ -17,7 +17,7 @@ import type { Draft } from './model';
 import type { FrameworkLookup } from './framework-lookup';
 import { frameworkTextToField, plainLine } from './framework-text';
 import { taggedAnnotations, techniqueIdsOf } from './master-rows';
-import { TECHNIQUE_INCIDENTS_HEADER } from './block-lifecycle';
+import { generatedRepeats, TECHNIQUE_INCIDENTS_HEADER } from './block-lifecycle';
 import { upsertBlock } from './notes-blocks';
 import { renderDescription } from './render-description';
 
@@ -136,12 +136,15 @@ export function taggedTechniqueIds(draft: Draft): string[] {
 
 /**
  * A technique page with the draft's entry set below its line (added, updated in place, or removed
- * when the draft no longer tags the technique). The generated part and the line are kept byte for
- * byte, and so is every other note.
+ * when the draft no longer tags the technique, or when the generated part already lists the
+ * incident with the entry's very rows: the maintainers took it, and the entry would only repeat
+ * it). The generated part and the line are kept byte for byte, and so is every other note.
  */
 export function applyDraftToTechniquePage(text: string, draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string {
   const split = splitAtEditLine(text, marker);
   if (!split.hasLine) throw new RenderError(`The page of ${techniqueId} has no edit line: nothing can be added to it.`);
+  const incidentId = draft.incidentId as string;
   const body = techniqueNotesBody(draft, techniqueId, marker);
-  return split.generated + split.line + upsertBlock(split.notes, draft.id, draft.incidentId as string, body);
+  const needed = body !== undefined && !generatedRepeats(split.generated, incidentId, body);
+  return split.generated + split.line + upsertBlock(split.notes, draft.id, incidentId, needed ? body : undefined);
 }

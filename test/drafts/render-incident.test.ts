@@ -119,6 +119,22 @@ describe('the notes entry on a technique page', () => {
     expect(block[0]?.body).toBe(`| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n${generatedRow}`);
   });
 
+  it('writes no entry, and removes its own, once the generated part lists the incident with its rows', () => {
+    const path = join(DISARM_DIR, 'generated_pages', 'techniques', 'T0155.007.md');
+    const draft = { ...draftOf('I00068'), incidentId: 'I00130' };
+    const page = readFileSync(path, 'utf8');
+    const withBlock = applyDraftToTechniquePage(page, draft, 'T0155.007');
+    const row = findBlocks(splitAtEditLine(withBlock).notes)[0]?.body.split('\n').find((line) => line.startsWith('| [I00130 ')) as string;
+    // The maintainers' regeneration: the row in the generated table (after I00068's), the block kept below.
+    const i00068 = page.split('\n').find((line) => line.startsWith('| [I00068 ')) as string;
+    const regenerated = withBlock.replace(`${i00068}\n`, `${i00068}\n${row}\n`);
+    expect(regenerated).not.toBe(withBlock);
+    expect(applyDraftToTechniquePage(regenerated, draft, 'T0155.007')).toBe(page.replace(`${i00068}\n`, `${i00068}\n${row}\n`));
+    // Edited since: the entry differs from the generated row, and is written.
+    const edited = { ...draft, annotations: draft.annotations.map((a) => ({ ...a, explanation: `${a.explanation} Edited.` })) };
+    expect(findBlocks(splitAtEditLine(applyDraftToTechniquePage(regenerated, edited, 'T0155.007')).notes)).toHaveLength(1);
+  });
+
   it('replaces a block with the old private marker by the public one when applied again', () => {
     const path = join(DISARM_DIR, 'generated_pages', 'techniques', 'T0155.007.md');
     const draft = { ...draftOf('I00068'), incidentId: 'I00130' };
