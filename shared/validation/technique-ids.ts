@@ -72,14 +72,14 @@ export function checkTechniqueId(written: string, context: ValidationContext, wr
     const retired = context.retired?.get(written);
     if (retired) {
       const successors = successorsOf(context, retired);
-      // Names alone are a guess (T0015.001, T0045... for "Use Encrypted Chat Apps"): only offered
-      // after the framework's own move, or when the history does not show one.
-      const similar = similarByName(context.lookup, retired.name).filter((s) => !successors.includes(s));
+      // Names alone are a guess (T0015.001, T0045, T0046 for "Use Encrypted Chat Apps"): offered
+      // only when the history does not show where the framework moved its incidents.
+      const similar = successors.length ? [] : similarByName(context.lookup, retired.name);
       const moved = successors.length ? ` Its incidents moved to ${list(successors)}.` : '';
       return {
         code: 'retired-id',
-        message: `${written} (${retired.name}) was in earlier versions of the framework but not in the checked-out one: it was removed on ${retired.removedIn.date} (commit ${retired.removedIn.commit.slice(0, 7)}).${moved}${similar.length && !successors.length ? ` Techniques with similar names: ${list(similar)}.` : ''}`,
-        suggestions: [...successors, ...similar].slice(0, Math.max(3, successors.length)),
+        message: `${written} (${retired.name}) was in earlier versions of the framework but not in the checked-out one: it was removed on ${retired.removedIn.date} (commit ${retired.removedIn.commit.slice(0, 7)}).${moved}${similar.length ? ` Techniques with similar names: ${list(similar)}.` : ''}`,
+        suggestions: successors.length ? successors : similar,
       };
     }
     const suggestions = didYouMean(context.lookup, written, writtenName);

@@ -200,6 +200,9 @@ test('a new user writes an incident: search, fields, references, article, three 
   const retired = page.getByRole('list', { name: 'Problems in this quote' }).locator('[data-problem="retired-id"]');
   await expect(retired).toContainText('T0043.001');
   await expect(retired).toContainText(/Use Encrypted Chat Apps|retired|no longer/i);
+  // Its quick fixes offer first where the framework moved its incidents (from the checkout's history).
+  await expect(retired).toContainText('Its incidents moved to T0155.007 Encrypted Communication Channel, T0151.004 Chat Platform.');
+  await expect(retired.getByRole('button', { name: /^Replace with/ }).first()).toHaveText(/Replace with T0155\.007/);
   for (let i = 0; i < ' Once filed as T0043.001.'.length; i++) await page.keyboard.press('Backspace');
   await expect(retired).toHaveCount(0);
 
