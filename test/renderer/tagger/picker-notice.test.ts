@@ -44,9 +44,11 @@ describe('the picker’s notice when nothing matches', () => {
   it('says nothing has an unknown id, with the closest ids, which Enter does not take', () => {
     const notice = pickerNotice('T9999', context);
     expect(notice).toMatchObject({ kind: 'unknown-id', takeFirst: false });
-    expect(notice?.message).toMatch(/^Nothing by that id: T9999 is not a technique of this framework\. Closest: T\d{4}(\.\d{3})?, /);
-    expect(notice?.offers).toHaveLength(3);
+    // Far from every id: the nearest in number, of the same shape (not a sub-technique).
+    expect(notice?.message).toBe('Nothing by that id: T9999 is not a technique of this framework. Closest: T0155, T0154, T0153.');
+    // A typo: the ids a character or two away, fewest first.
     expect(offered('T0155.077')?.[0]).toBe('T0155.007');
+    expect(offered('T0156')?.[0]).toBe('T0155');
   });
 
   it('explains an id that cannot be one, and words no id or name holds', () => {

@@ -76,17 +76,17 @@ function retiredNotice(written: string, context: ValidationContext, suggestions:
 }
 
 /**
- * The ids nearest to an unknown one: fewest character edits, then nearest in number (T9999 is
- * nearest to the highest ids), so even an id far from every other gets an answer.
+ * The ids nearest to an unknown one: a typo's (at most two characters off, fewest first), else
+ * the techniques of the same shape (sub-technique or not) nearest in number, so that an id far
+ * from every other (T9999) still gets an answer (T0155, T0154, T0153: the last ones).
  */
 function closestIds(context: ValidationContext, id: string, limit = 3): TechniqueRef[] {
   const value = (text: string) => Number(text.slice(1));
-  return context.lookup
-    .techniques()
-    .map((ref) => ({ ref, edits: distance(id, ref.id), gap: Math.abs(value(ref.id) - value(id)) }))
-    .sort((a, b) => a.edits - b.edits || a.gap - b.gap || (a.ref.id < b.ref.id ? -1 : 1))
-    .slice(0, limit)
-    .map((s) => s.ref);
+  const scored = context.lookup.techniques().map((ref) => ({ ref, edits: distance(id, ref.id), gap: Math.abs(value(ref.id) - value(id)) }));
+  const byGap = (a: (typeof scored)[number], b: (typeof scored)[number]) => a.gap - b.gap || (a.ref.id < b.ref.id ? -1 : 1);
+  const typos = scored.filter((s) => s.edits <= 2).sort((a, b) => a.edits - b.edits || byGap(a, b));
+  const near = typos.length > 0 ? typos : scored.filter((s) => s.ref.id.includes('.') === id.includes('.')).sort(byGap);
+  return near.slice(0, limit).map((s) => s.ref);
 }
 
 const ids = (refs: readonly TechniqueRef[]) => refs.map((r) => r.id).join(', ');
