@@ -20,4 +20,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'draft', load: async () => (await import('./draft-command')).draftCommand },
   { name: 'export', load: async () => (await import('./export-command')).exportCommand },
   { name: 'export-layer', load: async () => (await import('./export-command')).exportLayerCommand },
+  { name: 'import-stix', load: async () => (await import('./import-stix-command')).importStixCommand },
 ];
