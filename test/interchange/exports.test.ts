@@ -184,5 +184,11 @@ describe('bad usage', () => {
     expect(galaxy.code).toBe(2);
     expect(galaxy.stderr).toContain('--galaxy FILE is required for --format misp');
     expect((await run('export-layer', '--repo', clone.path)).code).toBe(2);
+    const noRepo = await run('draft', 'export', '--id', draftId, '--store', store, '--format', 'stix');
+    expect(noRepo.code).toBe(2);
+    expect(noRepo.stderr).toContain('--repo DIR is required for --format stix');
+    const badGalaxy = await exportDraft('misp', '--galaxy', join(clone.path, DISARM_STIX_PATH));
+    expect(badGalaxy.code).toBe(2);
+    expect(badGalaxy.stderr).toContain('is not a MISP galaxy cluster');
   });
 });

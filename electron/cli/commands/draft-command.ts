@@ -45,7 +45,7 @@ Exit status: 0 done, 1 the draft is not ready to export, 2 bad usage or unreadab
 
 export const draftCommand: Command = {
   name: 'draft',
-  summary: 'Export a draft (json, or xlsx master-data rows) or import a draft file.',
+  summary: 'Export a draft (json, xlsx master-data rows, STIX, Navigator, MISP) or import a draft file.',
   usage: USAGE,
   async run(args, io) {
     const [verb, ...rest] = args;
