@@ -75,12 +75,18 @@ export function incidentToStix(incident: InterchangeIncident, attackPatterns: Re
     relationshipByTechnique.set(techniqueId, relationship);
   }
   const notes: StixObject[] = [];
+  // The same quote shown twice for one technique (two explanations) is two notes: the second and
+  // later ones take their rank into the id, so no two objects share one.
+  const seen = new Map<string, number>();
   for (const use of incident.uses) {
     const relationship = relationshipByTechnique.get(use.techniqueId);
     if (!relationship || (use.quote.trim() === '' && use.explanation.trim() === '')) continue;
+    const parts = [incident.key, use.techniqueId, use.quote];
+    const rank = seen.get(parts.join('\u001f')) ?? 0;
+    seen.set(parts.join('\u001f'), rank + 1);
     notes.push({
       type: 'note',
-      id: stixId('note', incident.key, use.techniqueId, use.quote),
+      id: stixId('note', ...parts, ...(rank > 0 ? [String(rank)] : [])),
       ...common,
       ...author,
       ...(use.quote.trim() ? { abstract: use.quote.trim() } : {}),
