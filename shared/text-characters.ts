@@ -23,6 +23,11 @@ export interface SuspectCharacter {
 }
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * The control characters that are not also whitespace (all but U+000B and U+000C, which `\s`
+ * matches): quote matching skips them, as invisible, so removing them from a source keeps its quotes.
+ */
+export const NON_SPACE_CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 const ANY_SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;

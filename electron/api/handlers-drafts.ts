@@ -52,7 +52,7 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
       if (!draft.sources.some((s) => s.id === sourceId)) throw new ApiError('not-found', 'This draft has no such source text.');
       const report = replaceSourceText(draft, sourceId, text);
       const saved = await store.updateDraft(id, { sources: report.draft.sources, annotations: report.draft.annotations }, expectedRevision ?? draft.revision);
-      return { draft: saved, anchored: [...report.anchored], orphaned: [...report.orphaned] };
+      return { draft: saved, anchored: [...report.anchored], needsReview: [...report.needsReview], orphaned: [...report.orphaned] };
     },
     'drafts.allocateIds': ({ id }) => allocateIds(store, workspace.require(), id),
     'drafts.idConflicts': () => idConflicts(store, workspace.require()),

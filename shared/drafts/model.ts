@@ -120,19 +120,40 @@ export const TextPositionSelector = z
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
 /**
- * Where an annotation's quote sits in one of the draft's source texts. `position` is absent when
- * the quote could not be found after the text changed: the annotation is then orphaned (listed,
- * never dropped) and `quote` still holds what was selected.
+ * A place in the changed source where a lost quote may now be: words close to the quote, which
+ * the analyst may take (the quote then becomes these words) or not.
+ */
+export const AnchorCandidate = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    /** The source's words at that place, as they are now. */
+    text: LongText,
+    /** How alike the place is to the quote and its context, 0 to 1. */
+    score: z.number().min(0).max(1),
+  })
+  .strict()
+  .refine((c) => c.end >= c.start, 'end must not be before start');
+export type AnchorCandidate = z.infer<typeof AnchorCandidate>;
+
+/**
+ * Where an annotation's quote sits in one of the draft's source texts. `position` is present only
+ * while the quote's own words are found (`anchored`). When the text changed and the words are gone,
+ * the quote is never moved to other words: with places of close words it `needs-review` (they are
+ * its `candidates`, best first), with none it is `orphaned`. Either way it is listed, never dropped,
+ * and `quote` still holds what was selected.
  */
 export const QuoteAnchor = z
   .object({
     sourceId: DraftUuid,
     quote: TextQuoteSelector,
     position: TextPositionSelector.optional(),
-    state: z.enum(['anchored', 'orphaned']),
+    state: z.enum(['anchored', 'needs-review', 'orphaned']),
+    candidates: z.array(AnchorCandidate).min(1).max(5).optional(),
   })
   .strict()
-  .refine((a) => (a.state === 'anchored') === (a.position !== undefined), 'an anchored quote has a position and an orphaned one has none');
+  .refine((a) => (a.state === 'anchored') === (a.position !== undefined), 'an anchored quote has a position, and only an anchored one')
+  .refine((a) => (a.state === 'needs-review') === (a.candidates !== undefined), 'a quote that needs review lists its candidate places, and only such a quote');
 export type QuoteAnchor = z.infer<typeof QuoteAnchor>;
 
 /** Review states: a long article is worked through, then each tag is checked and accepted. */
@@ -216,6 +237,8 @@ export const DraftSummary = z.object({
   annotations: z.number().int().nonnegative(),
   accepted: z.number().int().nonnegative(),
   orphaned: z.number().int().nonnegative(),
+  /** Quotes whose words left the source, with close places to choose from. */
+  needsReview: z.number().int().nonnegative().default(0),
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
@@ -231,5 +254,6 @@ export function summarizeDraft(draft: Draft): DraftSummary {
     annotations: draft.annotations.length,
     accepted: draft.annotations.filter((a) => a.review === 'accepted').length,
     orphaned: draft.annotations.filter((a) => a.anchor?.state === 'orphaned').length,
+    needsReview: draft.annotations.filter((a) => a.anchor?.state === 'needs-review').length,
   };
 }

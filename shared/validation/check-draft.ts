@@ -84,7 +84,7 @@ export function validateDraft(draft: Draft, context: ValidationContext): Diagnos
     if (a.quote.trim() !== '' && draft.sources.length > 0) {
       const sources = a.anchor ? draft.sources.filter((s) => s.id === a.anchor?.sourceId) : draft.sources;
       if (!sources.some((s) => quoteIsInNormalizedSource(normalizedSource(s), a.quote))) {
-        const orphaned = a.anchor?.state === 'orphaned' ? ' Its place in the source was lost when the text changed.' : '';
+        const orphaned = a.anchor?.state === 'orphaned' ? ' Its place in the source was lost when the text changed.' : a.anchor?.state === 'needs-review' ? ' The text changed: choose one of the close places the tagger lists under “Needs review”, or edit the quote.' : '';
         out.push(diagnostic('quote-not-in-source', a.quote, `${at}.quote`, 0, a.quote.length, `This quote is not word for word in the source text${sources.length > 1 ? 's' : ''} (whitespace and quote marks aside; mark left-out words with [...]).${orphaned}`));
       }
     }

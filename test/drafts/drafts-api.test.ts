@@ -62,6 +62,23 @@ describe('drafts operations', () => {
     expect((await call<{ orphaned: number }[]>('drafts.list', {})).find((d) => (d as unknown as { id: string }).id === draft.id)?.orphaned).toBe(1);
   });
 
+  it('never move an accepted quote to other words: it goes back to review with its candidate places', async () => {
+    const article = readFileSync(SOURCE_ARTICLE, 'utf8');
+    const sourceId = randomUUID();
+    const quote = 'The SIS noted that attackers are increasingly utilizing artificial intelligence';
+    const start = article.indexOf(quote);
+    const accepted = { id: randomUUID(), quote, techniqueIds: ['T0097.100'], explanation: '', review: 'accepted', anchor: describeQuote(sourceId, article, start, start + quote.length) };
+    const draft = await call<Draft>('drafts.create', { content: { sources: [{ id: sourceId, title: 'article', text: article }], annotations: [accepted] } });
+    const corrected = article.replace('increasingly utilizing artificial', 'increasingly using artificial');
+    const result = await call<{ draft: Draft; anchored: string[]; needsReview: string[]; orphaned: string[] }>('drafts.replaceSource', { id: draft.id, sourceId, text: corrected });
+    expect(result).toMatchObject({ anchored: [], needsReview: [accepted.id], orphaned: [] });
+    const [annotation] = result.draft.annotations;
+    expect(annotation).toMatchObject({ quote, review: 'draft', anchor: { state: 'needs-review' } });
+    expect(annotation?.anchor?.position).toBeUndefined();
+    expect(annotation?.anchor?.candidates?.[0]?.text).toBe('The SIS noted that attackers are increasingly using artificial intelligence');
+    expect((await call<{ id: string; needsReview: number }[]>('drafts.list', {})).find((d) => d.id === draft.id)?.needsReview).toBe(1);
+  });
+
   it('allocate ids only with a checkout open, then give the master-data rows', async () => {
     const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Rows' }, annotations: [{ id: randomUUID(), quote: 'q', techniqueIds: ['T0143.003'], explanation: 'e', review: 'accepted' }] } });
     expect(await api.dispatch('drafts.masterRows', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -102,9 +119,11 @@ describe('drafts operations', () => {
 
 describe('settings operations', () => {
   it('tell live validation what the catalog cannot: retired techniques and incident ids in use', async () => {
-    const checkoutWide = await call<{ retired: { id: string; removedIn: { date: string } }[]; takenIncidentIds: string[] }>('drafts.context', {});
+    const checkoutWide = await call<{ retired: { id: string; removedIn: { date: string }; successors?: string[] }[]; takenIncidentIds: string[] }>('drafts.context', {});
     const retired = checkoutWide.retired.find((r) => r.id === 'T0043.001');
     expect(retired?.removedIn.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Where its incidents went travels too, through the operation's output schema.
+    expect(retired?.successors).toEqual(['T0155.007', 'T0151.004']);
     expect(checkoutWide.takenIncidentIds).toEqual([]);
 
     const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Context probe' } } });

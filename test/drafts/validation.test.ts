@@ -258,6 +258,19 @@ describe('against the real framework', () => {
     expect(realContext.lookup.technique('T0043.001')).toBeUndefined();
   });
 
+  it('offers the successors the history shows for a retired id first, and names them', () => {
+    const [d] = validateDraft(tag(goodDraft(), ['T0043.001']), realContext);
+    expect(d?.code).toBe('retired-id');
+    expect(d?.message).toContain('removed on 2025-02-10');
+    expect(d?.message).toContain('Its incidents moved to T0155.007 Encrypted Communication Channel, T0151.004 Chat Platform.');
+    // Only those: names alike (T0015.001 Use Existing Hashtag...) are a guess the history makes needless.
+    expect(d?.fixes.map((f) => f.title)).toEqual(['Replace with T0155.007 (Encrypted Communication Channel)', 'Replace with T0151.004 (Chat Platform)']);
+    expect(d?.message).not.toContain('similar names');
+    // In explanations too: the inline mention's fix writes the successor's name.
+    const [m] = validateDraft(explain(goodDraft(), 'Calls over WhatsApp (T0043.001: Use Encrypted Chat Apps).'), realContext);
+    expect(m?.fixes[0]?.title).toBe('Replace with T0155.007: Encrypted Communication Channel');
+  });
+
   it('finds zero errors over every incident page at the newest commit', () => {
     const dir = join(clone.path, 'generated_pages', 'incidents');
     const files = readdirSync(dir).filter((n) => n.endsWith('.md'));

@@ -60,9 +60,9 @@ export const draftsOperations = {
     output: z.object({ draft: Draft, copied: z.boolean() }),
   }),
   'drafts.replaceSource': defineOperation({
-    summary: 'Replaces a source text (edited or re-pasted) and re-anchors the quotes on it; quotes that cannot be found are kept, orphaned.',
+    summary: 'Replaces a source text (edited or re-pasted) and re-anchors the quotes on it; a quote whose words are gone is kept, to review with its candidate places or orphaned, never moved to other words.',
     input: z.object({ id: DraftUuid, sourceId: DraftUuid, text: z.string(), expectedRevision: z.number().int().nonnegative().optional() }).strict(),
-    output: z.object({ draft: Draft, anchored: z.array(DraftUuid), orphaned: z.array(DraftUuid) }),
+    output: z.object({ draft: Draft, anchored: z.array(DraftUuid), needsReview: z.array(DraftUuid), orphaned: z.array(DraftUuid) }),
   }),
   'drafts.allocateIds': defineOperation({
     summary: 'Gives the draft the next free incident id and IT ids (over the open checkout, its history, remote branches and the other drafts).',
@@ -91,11 +91,11 @@ export const draftsOperations = {
   }),
   'drafts.context': defineOperation({
     summary:
-      'What live validation needs to know besides the catalog: the techniques earlier versions of the framework had and this one does not (retired, with when), the incident ids someone else uses, and the next free one.',
+      'What live validation needs to know besides the catalog: the techniques earlier versions of the framework had and this one does not (retired, with when and the ids their incidents moved to), the incident ids someone else uses, and the next free one.',
     // Without a draft: the retired techniques only (for page notes, which allocate no id).
     input: z.object({ id: DraftUuid.optional() }).strict(),
     output: z.object({
-      retired: z.array(z.object({ id: z.string(), name: z.string(), removedIn: z.object({ commit: z.string(), date: z.string() }) })),
+      retired: z.array(z.object({ id: z.string(), name: z.string(), removedIn: z.object({ commit: z.string(), date: z.string() }), successors: z.array(z.string()).readonly().optional() })),
       takenIncidentIds: z.array(z.string()),
       nextFreeIncidentId: z.string().optional(),
     }),

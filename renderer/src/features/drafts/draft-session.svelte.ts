@@ -8,8 +8,8 @@
 import type { ApiClient } from '../../../../shared/api/client';
 import { ApiError } from '../../../../shared/api/errors';
 import type { DraftChanges } from '../../../../shared/drafts/changes';
-import type { Annotation, Draft, IncidentFields, Reference, ReviewState, SourceText } from '../../../../shared/drafts/model';
-import { describeQuote } from '../../../../shared/drafts/anchoring';
+import type { AnchorCandidate, Annotation, Draft, IncidentFields, Reference, ReviewState, SourceText } from '../../../../shared/drafts/model';
+import { describeQuote, takeCandidate } from '../../../../shared/drafts/anchoring';
 import { messageOf } from '../../lib/app/notices.svelte';
 
 /** How long after the last edit the autosave runs. */
@@ -122,15 +122,29 @@ export class DraftSession {
   }
 
   /**
-   * Replaces a source's text (edited or re-pasted) and re-anchors its quotes on the back end;
-   * quotes that cannot be found are kept as orphans. Returns how many were orphaned.
+   * Replaces a source's text (edited or re-pasted) and re-anchors its quotes on the back end; a
+   * quote whose words are gone is kept, to review (with candidate places) or orphaned. Returns
+   * how many of each.
    */
-  async replaceSourceText(sourceId: string, text: string): Promise<number> {
+  async replaceSourceText(sourceId: string, text: string): Promise<{ needsReview: number; orphaned: number }> {
     await this.save();
     const result = await this.#api.call('drafts.replaceSource', { id: this.id, sourceId, text, expectedRevision: this.draft.revision });
     this.draft = result.draft;
     this.lastSavedAt = result.draft.updatedAt;
-    return result.orphaned.length;
+    return { needsReview: result.needsReview.length, orphaned: result.orphaned.length };
+  }
+
+  /**
+   * The analyst takes one of a quote's candidate places: the quote becomes the source's words
+   * there, anchored, and goes back to review. False when the source no longer says those words.
+   */
+  takeCandidate(annotationId: string, candidate: AnchorCandidate): boolean {
+    const annotation = this.annotation(annotationId);
+    const source = this.draft.sources.find((s) => s.id === annotation?.anchor?.sourceId);
+    const anchor = annotation?.anchor && source ? takeCandidate(annotation.anchor, source.text, candidate) : undefined;
+    if (!annotation || !anchor) return false;
+    this.updateAnnotation(annotationId, { quote: anchor.quote.exact, anchor, review: 'draft' });
+    return true;
   }
 
   /** Renames a source text. */

@@ -133,10 +133,20 @@ export class TaggerState extends DraftScreenState {
     const source = this.source;
     if (!this.session || !source) return;
     try {
-      const orphaned = await this.session.replaceSourceText(source.id, text);
-      this.workbench.notices.success(orphaned ? `Text replaced; ${orphaned} quote${orphaned === 1 ? ' was' : 's were'} not found in it and ${orphaned === 1 ? 'is' : 'are'} kept as orphaned.` : 'Text replaced; every quote was found again.');
+      const lost = await this.session.replaceSourceText(source.id, text);
+      this.workbench.notices.success(replacedTextNotice(lost));
     } catch (error) {
       this.workbench.notices.error(error, 'Could not replace the text');
     }
   }
+}
+
+/** What replacing a source's text did to its quotes, in a sentence. */
+export function replacedTextNotice({ needsReview, orphaned }: { needsReview: number; orphaned: number }): string {
+  const quotes = (n: number) => `${n} quote${n === 1 ? '' : 's'}`;
+  const parts = [
+    ...(needsReview ? [`${quotes(needsReview)} no longer word for word in it: choose ${needsReview === 1 ? 'its' : 'their'} place under “Needs review”`] : []),
+    ...(orphaned ? [`${quotes(orphaned)} not found in it, kept as orphaned`] : []),
+  ];
+  return parts.length ? `Text replaced; ${parts.join('; ')}.` : 'Text replaced; every quote was found again.';
 }
