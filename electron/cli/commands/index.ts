@@ -21,4 +21,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export-command')).exportCommand },
   { name: 'export-layer', load: async () => (await import('./export-command')).exportLayerCommand },
   { name: 'import-stix', load: async () => (await import('./import-stix-command')).importStixCommand },
+  { name: 'tidy', load: async () => (await import('./tidy-command')).tidyCommand },
 ];
