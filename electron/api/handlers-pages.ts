@@ -3,18 +3,26 @@ import { lstat, readFile } from 'node:fs/promises';
 import { ApiError } from '../../shared/api/errors';
 import { replaceNotes, splitAtEditLine } from '../../shared/edit-line';
 import { checkChanges } from '../../shared/guard';
+import { tidyCheckout } from '../drafts/tidy-blocks';
 import { resolveInCheckout, toRepoPath } from '../paths';
 import { writeFileDurably } from '../store/durable-json-file';
 import type { Services } from '../services/container';
 import type { Handler } from './dispatch';
 
 /** The pages.* handlers over the open checkout. */
-export function pagesHandlers(services: Services): { 'pages.saveNotes': Handler<'pages.saveNotes'> } {
+export function pagesHandlers(services: Services): { 'pages.saveNotes': Handler<'pages.saveNotes'>; 'pages.tidy': Handler<'pages.tidy'> } {
   return {
     // The write runs in the checkout's git queue, so it never races a commit, a pull or a repair.
     'pages.saveNotes': ({ path, notes, expectedText }) => {
       const checkout = services.workspace.require();
       return services.repository.exclusive(checkout, () => saveNotes(services, checkout, path, notes, expectedText));
+    },
+    // In the git queue too; removing blocks below the line leaves the catalog as it is.
+    'pages.tidy': async ({ dryRun }) => {
+      const checkout = services.workspace.require();
+      const { editLine: marker } = await services.store.getSettings();
+      const report = await services.repository.exclusive(checkout, () => tidyCheckout(checkout, { dryRun: dryRun === true, marker }));
+      return { removed: [...report.removed], differing: [...report.differing], written: [...report.written] };
     },
   };
 }

@@ -70,13 +70,13 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
   const planned = new Map<string, { before: string | undefined; after: string }>();
   const incidentPath = pagePath(incidentId);
   const tagged = taggedTechniqueIds(draft);
-  const withEntries = techniquesWithEntries(checkout, draft.id);
+  const withEntries = techniquesWithEntries(checkout, draft.id, incidentId);
   const committed = readCommitted(checkout, [incidentPath, ...tagged.map((id) => pagePath(id))]);
   // Awaited below; these only keep an early refusal from leaving their failures unhandled.
   withEntries.catch(() => undefined);
   committed.catch(() => undefined);
   const existing = await readIfExists(resolveInCheckout(checkout, incidentPath));
-  if (existing !== undefined && !isDraftsOwnPage(existing, draft.id, marker)) {
+  if (existing !== undefined && !isDraftsOwnPage(existing, draft, marker)) {
     throw new ApiError('conflict', `${incidentId} already has a page in the checkout that this draft did not write. Take the next free id (the id conflict offer) and apply again.`);
   }
   planned.set(incidentPath, { before: existing, after: renderDraftIncidentPage(draft, options.lookup, existing, marker) });
@@ -109,11 +109,12 @@ export async function applyDraftToCheckout(checkout: string, draft: Draft, optio
 /**
  * Technique pages that carry an entry of this draft (it may no longer tag them): one `git grep`
  * over the folder's files on disk, tracked or not (git reads them in parallel, outside this
- * process).
+ * process), for either marker (notes-blocks.ts); pages with another draft's old block about the
+ * same incident are found too, and left as they are by upsertBlock.
  */
-async function techniquesWithEntries(checkout: string, draftId: string): Promise<string[]> {
-  const needle = `disarm-workbench:begin draft=${draftId}`;
-  const found = await runGit(checkout, ['grep', '-l', '-z', '--untracked', '--no-exclude-standard', '--no-textconv', '--fixed-strings', '-e', needle, '--', TECHNIQUE_FOLDER], { expectedExitCodes: [0, 1] });
+async function techniquesWithEntries(checkout: string, draftId: string, incidentId: string): Promise<string[]> {
+  const needles = ['-e', `<!-- disarm-workbench incident=${incidentId} -->`, '-e', `disarm-workbench:begin draft=${draftId}`];
+  const found = await runGit(checkout, ['grep', '-l', '-z', '--untracked', '--no-exclude-standard', '--no-textconv', '--fixed-strings', ...needles, '--', TECHNIQUE_FOLDER], { expectedExitCodes: [0, 1] });
   const ids: string[] = [];
   for (const path of found.stdout.toString('utf8').split('\0')) {
     const page = pageOfPath(path);

@@ -10,7 +10,7 @@ import { pagePath } from '../../shared/ids';
 import { idsOfDrafts, nextFreeIds, type UsedIds } from '../../shared/drafts/id-allocation';
 import type { FrameworkLookup } from '../../shared/drafts/framework-lookup';
 import type { Draft } from '../../shared/drafts/model';
-import { findBlocks } from '../../shared/drafts/notes-blocks';
+import { findBlocks, isOwnBlock } from '../../shared/drafts/notes-blocks';
 import type { RetiredTechnique } from '../../shared/validation/types';
 import type { ValidationContext } from '../../shared/validation/context';
 import { resolveInCheckout } from '../paths';
@@ -18,10 +18,13 @@ import { historySnapshot, SnapshotCache, type HistorySnapshot } from './history-
 import { findRetiredTechniques } from './retired-techniques';
 import { collectUsedIncidentIds } from './used-ids';
 
-/** True when `text` (a page) carries a block written by draft `draftId` below its line. */
-export function isDraftsOwnPage(text: string, draftId: string, marker: string = EDIT_LINE): boolean {
+/**
+ * True when `text` (the page of the draft's incident) carries the draft's block below its line: a
+ * public block about its incident, or an old block naming the draft (notes-blocks.ts).
+ */
+export function isDraftsOwnPage(text: string, draft: Pick<Draft, 'id' | 'incidentId'>, marker: string = EDIT_LINE): boolean {
   const split = splitAtEditLine(text, marker);
-  return split.hasLine && findBlocks(split.notes).some((b) => b.draftId === draftId);
+  return split.hasLine && draft.incidentId !== undefined && findBlocks(split.notes).some((b) => isOwnBlock(b, draft.id, draft.incidentId as string));
 }
 
 /** The text of a file, or undefined when it does not exist. */
@@ -61,7 +64,7 @@ export async function draftValidationContext(
   if (draft.incidentId && used.has(draft.incidentId)) {
     const page = await readIfExists(resolveInCheckout(checkout, pagePath(draft.incidentId)));
     const otherDraftHasIt = others.some((d) => d.id !== draft.id && d.incidentId === draft.incidentId);
-    if (page !== undefined && isDraftsOwnPage(page, draft.id, options.marker) && !otherDraftHasIt) taken.delete(draft.incidentId);
+    if (page !== undefined && isDraftsOwnPage(page, draft, options.marker) && !otherDraftHasIt) taken.delete(draft.incidentId);
   }
   return {
     lookup,

@@ -84,9 +84,11 @@ export type IdConflict = z.infer<typeof IdConflict>;
 /**
  * Drafts whose incident or link ids are taken by the checkout (its files, history and master
  * data, `inCheckout`) or by an earlier-created draft. The UI calls this after a pull and offers
- * each draft the next free id.
+ * each draft the next free id. `ownPages` names the drafts whose incident page in the checkout is
+ * their own (applied, perhaps committed and pushed): that page is why the checkout has their
+ * incident id, so it is no conflict.
  */
-export function findIdConflicts(drafts: readonly Draft[], inCheckout: UsedIds): IdConflict[] {
+export function findIdConflicts(drafts: readonly Draft[], inCheckout: UsedIds, ownPages: ReadonlySet<string> = new Set()): IdConflict[] {
   const conflicts: IdConflict[] = [];
   // Between drafts, the one created first keeps its ids.
   const ordered = [...drafts].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
@@ -94,10 +96,11 @@ export function findIdConflicts(drafts: readonly Draft[], inCheckout: UsedIds): 
   const claimedLinks = new Set<string>();
   const everything = mergeUsedIds(inCheckout, idsOfDrafts(drafts));
   for (const draft of ordered) {
-    const incidentTaken = draft.incidentId !== undefined && (inCheckout.incidents.has(draft.incidentId) || claimedIncidents.has(draft.incidentId));
+    const byCheckoutIncident = draft.incidentId !== undefined && inCheckout.incidents.has(draft.incidentId) && !ownPages.has(draft.id);
+    const incidentTaken = draft.incidentId !== undefined && (byCheckoutIncident || claimedIncidents.has(draft.incidentId));
     const linkIds = draft.annotations.flatMap((a) => (a.linkId && (inCheckout.links.has(a.linkId) || claimedLinks.has(a.linkId)) ? [a.linkId] : []));
     if (incidentTaken || linkIds.length > 0) {
-      const byCheckout = (draft.incidentId !== undefined && inCheckout.incidents.has(draft.incidentId)) || linkIds.some((id) => inCheckout.links.has(id));
+      const byCheckout = byCheckoutIncident || linkIds.some((id) => inCheckout.links.has(id));
       conflicts.push({
         draftId: draft.id,
         draftName: draft.incident.name,

@@ -1,8 +1,17 @@
 /**
  * The workbench's own blocks below a page's edit line. Every note the workbench writes is wrapped
- * in a begin and an end marker (HTML comments, invisible when the page is shown) naming the draft
- * it came from, so that applying the draft again finds and replaces exactly its own blocks and
- * never touches what anyone else wrote below the line:
+ * in a begin and an end marker (HTML comments, invisible when the page is shown) naming the
+ * incident it is about, so that applying the draft again finds and replaces exactly its own
+ * blocks and never touches what anyone else wrote below the line:
+ *
+ *   <!-- disarm-workbench incident=I00131 -->
+ *   ...
+ *   <!-- /disarm-workbench incident=I00131 -->
+ *
+ * The markers are public (they end up in the framework when the analyst's branch is merged), so
+ * they carry nothing private: the incident id is public anyway, and an incident has one draft.
+ * Blocks written before carry the draft's private id instead; they are still recognised, and
+ * replaced by the public form when their draft is applied again:
  *
  *   <!-- disarm-workbench:begin draft=<uuid> incident=I00131 -->
  *   ...
@@ -11,7 +20,8 @@
 
 /** A workbench block found in a page's notes. */
 export interface NotesBlock {
-  readonly draftId: string;
+  /** The draft's id, for a block with the old (private) marker only. */
+  readonly draftId?: string;
   readonly incidentId: string;
   /** Offsets in the notes text: the begin marker's first character, and just after the end marker. */
   readonly start: number;
@@ -21,32 +31,48 @@ export interface NotesBlock {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const INCIDENT = 'I\\d{5}|';
+const INCIDENT = 'I\\d{5}';
+/** The old markers also allowed an empty incident id (a draft applied before it had one). */
+const OLD_INCIDENT = 'I\\d{5}|';
 
-/** Matches one whole block (begin marker, body, matching end marker). */
-const BLOCK = new RegExp(`<!-- disarm-workbench:begin draft=(${UUID}) incident=(${INCIDENT}) -->\\n([\\s\\S]*?)\\n?<!-- disarm-workbench:end draft=\\1 -->`, 'g');
+/** One whole block, public marker (groups: incident, body) or old marker (groups: draft, incident, body). */
+const BLOCK = new RegExp(
+  `<!-- disarm-workbench incident=(${INCIDENT}) -->\\n([\\s\\S]*?)\\n?<!-- /disarm-workbench incident=\\1 -->` +
+    `|<!-- disarm-workbench:begin draft=(${UUID}) incident=(${OLD_INCIDENT}) -->\\n([\\s\\S]*?)\\n?<!-- disarm-workbench:end draft=\\3 -->`,
+  'g',
+);
 
-/** Matches a single marker line, begin or end: what lint accepts as the workbench's own HTML. */
-export const NOTES_MARKER = new RegExp(`<!-- disarm-workbench:(?:begin draft=${UUID} incident=(?:${INCIDENT})|end draft=${UUID}) -->`, 'g');
+/** Matches a single marker line, begin or end, either form: what lint accepts as the workbench's own HTML. */
+export const NOTES_MARKER = new RegExp(
+  `<!-- /?disarm-workbench incident=${INCIDENT} -->|<!-- disarm-workbench:(?:begin draft=${UUID} incident=(?:${OLD_INCIDENT})|end draft=${UUID}) -->`,
+  'g',
+);
 
-/** The begin marker of a block. */
-function beginMarker(draftId: string, incidentId: string): string {
-  return `<!-- disarm-workbench:begin draft=${draftId} incident=${incidentId} -->`;
-}
-
-/** The end marker of a block. */
-function endMarker(draftId: string): string {
-  return `<!-- disarm-workbench:end draft=${draftId} -->`;
-}
-
-/** A whole block. */
-export function renderBlock(draftId: string, incidentId: string, body: string): string {
-  return `${beginMarker(draftId, incidentId)}\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}${endMarker(draftId)}`;
+/** A whole block, with the public markers. */
+export function renderBlock(incidentId: string, body: string): string {
+  return `<!-- disarm-workbench incident=${incidentId} -->\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}<!-- /disarm-workbench incident=${incidentId} -->`;
 }
 
 /** Every workbench block in a notes text, in order. */
 export function findBlocks(notes: string): NotesBlock[] {
-  return [...notes.matchAll(BLOCK)].map((m) => ({ draftId: m[1] as string, incidentId: m[2] as string, start: m.index, end: m.index + m[0].length, body: m[3] as string }));
+  return [...notes.matchAll(BLOCK)].map((m) =>
+    m[1] !== undefined
+      ? { incidentId: m[1], start: m.index, end: m.index + m[0].length, body: m[2] as string }
+      : { draftId: m[3] as string, incidentId: m[4] as string, start: m.index, end: m.index + m[0].length, body: m[5] as string },
+  );
+}
+
+/**
+ * True when `block` is the draft's: a public block about its incident, or an old block naming the
+ * draft (another draft's old block about the same incident is not).
+ */
+export function isOwnBlock(block: NotesBlock, draftId: string, incidentId: string): boolean {
+  return block.draftId === undefined ? block.incidentId === incidentId : block.draftId === draftId;
+}
+
+/** The notes with `blocks` (found in them) removed, with their surrounding line breaks tidied. */
+export function removeBlocks(notes: string, blocks: readonly NotesBlock[]): string {
+  return replaceBlocks(notes, blocks, undefined);
 }
 
 /**
@@ -56,16 +82,21 @@ export function findBlocks(notes: string): NotesBlock[] {
  * duplicate pasted by hand) is removed so that there is exactly one.
  */
 export function upsertBlock(notes: string, draftId: string, incidentId: string, body: string | undefined): string {
-  const own = findBlocks(notes).filter((b) => b.draftId === draftId);
-  const block = body === undefined ? undefined : renderBlock(draftId, incidentId, body);
+  const own = findBlocks(notes).filter((b) => isOwnBlock(b, draftId, incidentId));
+  const block = body === undefined ? undefined : renderBlock(incidentId, body);
   if (own.length === 0) {
     if (block === undefined) return notes;
     const separator = notes === '' ? '\n\n' : notes.endsWith('\n\n') ? '' : notes.endsWith('\n') ? '\n' : '\n\n';
     return `${notes}${separator}${block}\n`;
   }
+  return replaceBlocks(notes, own, block);
+}
+
+/** The notes with the first of `blocks` replaced by `block` (or removed) and the others removed. */
+function replaceBlocks(notes: string, blocks: readonly NotesBlock[], block: string | undefined): string {
   let out = '';
   let last = 0;
-  own.forEach((b, i) => {
+  blocks.forEach((b, i) => {
     if (i === 0 && block !== undefined) {
       out += notes.slice(last, b.start) + block;
       last = b.end;

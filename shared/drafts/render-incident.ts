@@ -17,6 +17,7 @@ import type { Draft } from './model';
 import type { FrameworkLookup } from './framework-lookup';
 import { frameworkTextToField, plainLine } from './framework-text';
 import { taggedAnnotations, techniqueIdsOf } from './master-rows';
+import { generatedRepeats, TECHNIQUE_INCIDENTS_HEADER } from './block-lifecycle';
 import { upsertBlock } from './notes-blocks';
 import { renderDescription } from './render-description';
 
@@ -110,19 +111,22 @@ export function renderDraftIncidentPage(draft: Draft, lookup: FrameworkLookup, e
 
 /**
  * The body of the draft's entry on one technique page: a table in the generated part's own shape
- * (`| Incident | Descriptions given for this incident |`), one row per quote tagged with it, so a
- * maintainer can move it into the master data as it is. Undefined when no quote is tagged with it.
+ * (`| Incident | Descriptions given for this incident |`) holding the row the maintainers'
+ * generator will write for the incident once its master rows are pasted: ONE row, whose cell is
+ * the description of every quote tagged with the technique, in IT-id order (the order the rows are
+ * exported, so the sheet's order), joined by ", ". Byte for byte that row, so that after
+ * regeneration the block is recognisably redundant (see block-lifecycle.ts). Undefined when no
+ * quote is tagged with it.
  */
 function techniqueNotesBody(draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string | undefined {
   const id = draft.incidentId;
   if (!id) throw new RenderError('The draft has no incident id yet: allocate one first.');
-  const quotes = taggedAnnotations(draft).filter((a) => techniqueIdsOf(a).includes(techniqueId));
+  const quotes = taggedAnnotations(draft)
+    .filter((a) => techniqueIdsOf(a).includes(techniqueId))
+    .sort((a, b) => compareIds(a.linkId ?? '', b.linkId ?? ''));
   if (quotes.length === 0) return undefined;
   const incident = { id, name: plainLine(draft.incident.name, marker) };
-  return (
-    '| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n' +
-    quotes.map((a) => renderLinkRow(incident, PAGE_FOLDERS.incident, [renderDescription(a.quote, a.explanation, marker)])).join('')
-  );
+  return TECHNIQUE_INCIDENTS_HEADER + renderLinkRow(incident, PAGE_FOLDERS.incident, [quotes.map((a) => renderDescription(a.quote, a.explanation, marker)).join(', ')]);
 }
 
 /** The technique ids the draft tags, each once, in id order. */
@@ -132,12 +136,15 @@ export function taggedTechniqueIds(draft: Draft): string[] {
 
 /**
  * A technique page with the draft's entry set below its line (added, updated in place, or removed
- * when the draft no longer tags the technique). The generated part and the line are kept byte for
- * byte, and so is every other note.
+ * when the draft no longer tags the technique, or when the generated part already lists the
+ * incident with the entry's very rows: the maintainers took it, and the entry would only repeat
+ * it). The generated part and the line are kept byte for byte, and so is every other note.
  */
 export function applyDraftToTechniquePage(text: string, draft: Draft, techniqueId: string, marker: string = EDIT_LINE): string {
   const split = splitAtEditLine(text, marker);
   if (!split.hasLine) throw new RenderError(`The page of ${techniqueId} has no edit line: nothing can be added to it.`);
+  const incidentId = draft.incidentId as string;
   const body = techniqueNotesBody(draft, techniqueId, marker);
-  return split.generated + split.line + upsertBlock(split.notes, draft.id, draft.incidentId as string, body);
+  const needed = body !== undefined && !generatedRepeats(split.generated, incidentId, body);
+  return split.generated + split.line + upsertBlock(split.notes, draft.id, incidentId, needed ? body : undefined);
 }

@@ -8,4 +8,4 @@ export { checkUrl, checkDate, encodeForLink, type DateKind } from './check-field
 export { checkCharacters, checkStrings, REMOVE_CONTROL_CHARACTERS } from './check-characters';
 export { describeField } from './field-names';
 export { lintPage, type PageLintOptions } from './check-page';
-export { checkTechniqueId, canonicalTechniqueId, didYouMean } from './technique-ids';
+export { checkTechniqueId, canonicalTechniqueId, didYouMean, successorsOf } from './technique-ids';

@@ -18,6 +18,11 @@ export const VALIDATION_RULES = {
   'id-taken': { severity: 'error', summary: 'The draft’s incident id is already used by the checkout, its history or another draft.' },
   'control-character': { severity: 'error', summary: 'A control character (C0 other than tab, line feed and carriage return, or DEL) in any field of a draft or in a page’s notes: it makes the page binary to git.' },
   'bidi-control': { severity: 'warning', summary: 'An invisible bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) that can make text read in another order than it is written.' },
+  'redundant-block': {
+    severity: 'warning',
+    summary: 'A workbench block on a technique page whose rows the generated part now has, the same: the maintainers took the incident, and the block only repeats it below the line.',
+    fix: 'Remove the block: `disarm-workbench tidy --repo DIR` removes every such block (and never one whose rows differ, nor any other note).',
+  },
   'zero-width-character': { severity: 'warning', summary: 'An invisible zero-width character (U+200B–U+200D, U+2060, U+FEFF) that splits ids and words that look whole.' },
 } as const;
 

@@ -7,6 +7,7 @@ import { formatId, parseId } from '../ids';
 import type { FrameworkLookup, TechniqueRef } from '../drafts/framework-lookup';
 import type { ValidationContext } from './context';
 import type { RuleCode } from './rules';
+import type { RetiredTechnique } from './types';
 
 /** What is wrong with an id, and what it could be instead. */
 export interface IdProblem {
@@ -53,6 +54,11 @@ function similarByName(lookup: FrameworkLookup, name: string, limit = 3): Techni
   return scored.slice(0, limit).map((s) => s.ref);
 }
 
+/** The retired technique's successors that the checked-out framework has, best first. */
+export function successorsOf(context: ValidationContext, retired: RetiredTechnique): TechniqueRef[] {
+  return (retired.successors ?? []).map((id) => context.lookup.technique(id)).filter((ref): ref is TechniqueRef => ref !== undefined);
+}
+
 const list = (refs: readonly TechniqueRef[]) => refs.map((r) => `${r.id} ${r.name}`).join(', ');
 
 /**
@@ -65,11 +71,15 @@ export function checkTechniqueId(written: string, context: ValidationContext, wr
     if (context.lookup.technique(written)) return undefined;
     const retired = context.retired?.get(written);
     if (retired) {
-      const suggestions = similarByName(context.lookup, retired.name);
+      const successors = successorsOf(context, retired);
+      // Names alone are a guess (T0015.001, T0045, T0046 for "Use Encrypted Chat Apps"): offered
+      // only when the history does not show where the framework moved its incidents.
+      const similar = successors.length ? [] : similarByName(context.lookup, retired.name);
+      const moved = successors.length ? ` Its incidents moved to ${list(successors)}.` : '';
       return {
         code: 'retired-id',
-        message: `${written} (${retired.name}) was in earlier versions of the framework but not in the checked-out one: it was removed on ${retired.removedIn.date} (commit ${retired.removedIn.commit.slice(0, 7)}).${suggestions.length ? ` Techniques with similar names: ${list(suggestions)}.` : ''}`,
-        suggestions,
+        message: `${written} (${retired.name}) was in earlier versions of the framework but not in the checked-out one: it was removed on ${retired.removedIn.date} (commit ${retired.removedIn.commit.slice(0, 7)}).${moved}${similar.length ? ` Techniques with similar names: ${list(similar)}.` : ''}`,
+        suggestions: successors.length ? successors : similar,
       };
     }
     const suggestions = didYouMean(context.lookup, written, writtenName);

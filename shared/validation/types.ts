@@ -48,4 +48,9 @@ export interface RetiredTechnique {
   readonly name: string;
   /** The first commit (on the checked-out branch) where it is gone, and that commit's date (YYYY-MM-DD). */
   readonly removedIn: { readonly commit: string; readonly date: string };
+  /**
+   * The checked-out techniques its incidents moved to, best first (T0043.001 -> T0155.007,
+   * T0151.004), as the history shows them; none when it does not.
+   */
+  readonly successors?: readonly string[];
 }

@@ -49,7 +49,7 @@ describe('disarm-workbench lint', () => {
     expect(result.code).toBe(1);
     const out = result.stdout.trim().split('\n');
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(new RegExp(`^T0155\\.007\\.md:${lines.length - 1}:5 error retired-id T0043\\.001 \\(Use Encrypted Chat Apps\\) was in earlier versions .* removed on 2025-`));
+    expect(out[0]).toMatch(new RegExp(`^T0155\\.007\\.md:${lines.length - 1}:5 error retired-id T0043\\.001 \\(Use Encrypted Chat Apps\\) was in earlier versions .* removed on 2025-02-10 .*\\. Its incidents moved to T0155\\.007 Encrypted Communication Channel, T0151\\.004 Chat Platform\\.$`));
     expect(out[1]).toMatch(new RegExp(`^T0155\\.007\\.md:${lines.length - 1}:\\d+ warning name-mismatch `));
 
     const json = await run('lint', '--repo', clone.path, '--json', 'T0155.007.md');

@@ -119,9 +119,11 @@ describe('drafts operations', () => {
 
 describe('settings operations', () => {
   it('tell live validation what the catalog cannot: retired techniques and incident ids in use', async () => {
-    const checkoutWide = await call<{ retired: { id: string; removedIn: { date: string } }[]; takenIncidentIds: string[] }>('drafts.context', {});
+    const checkoutWide = await call<{ retired: { id: string; removedIn: { date: string }; successors?: string[] }[]; takenIncidentIds: string[] }>('drafts.context', {});
     const retired = checkoutWide.retired.find((r) => r.id === 'T0043.001');
     expect(retired?.removedIn.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Where its incidents went travels too, through the operation's output schema.
+    expect(retired?.successors).toEqual(['T0155.007', 'T0151.004']);
     expect(checkoutWide.takenIncidentIds).toEqual([]);
 
     const draft = await call<Draft>('drafts.create', { content: { incident: { name: 'Context probe' } } });

@@ -9,6 +9,9 @@ import { collectUsedIds, collectUsedIncidentIds } from '../../electron/drafts/us
 import { masterDataIds } from '../../electron/drafts/master-data-file';
 import { allocateIds, idConflicts, resolveIdConflict } from '../../electron/drafts/draft-ids';
 import { Store } from '../../electron/store/store';
+import { loadCheckout } from '../../electron/checkout/load-checkout';
+import { applyDraftToCheckout } from '../../electron/drafts/apply-draft';
+import { draftValidationContext } from '../../electron/drafts/validation-context';
 import { addBareRemote, cloneHistory, git, tempDir, type HistoryClone } from '../helpers/fixtures';
 
 const annotation = (linkId?: string) => ({ id: randomUUID(), quote: 'q', techniqueIds: ['T0143.003'], explanation: '', review: 'draft' as const, ...(linkId ? { linkId } : {}) });
@@ -115,5 +118,22 @@ describe('ids used by a real checkout', () => {
     const secondAllocated = await allocateIds(store, clone.path, second.id);
     expect(secondAllocated.incidentId).toBe('I00143');
     expect(secondAllocated.annotations[0]?.linkId).toBe('IT00000552');
+  });
+
+  it('do not count a draft’s own applied and committed page against it', async () => {
+    const store = await Store.open({ dir: storeDir.path });
+    const created = await store.createDraft({ incident: { name: 'Applied and committed' }, annotations: [{ ...annotation(), review: 'accepted' as const, explanation: 'Seen (T0143.003: Impersonated Persona).' }] });
+    const draft = await allocateIds(store, clone.path, created.id);
+    const catalog = (await loadCheckout(clone.path)).catalog;
+    const context = await draftValidationContext(clone.path, catalog, draft, await store.allDrafts());
+    await applyDraftToCheckout(clone.path, draft, { lookup: catalog, context });
+    git(clone.path, 'add', '--all');
+    git(clone.path, 'commit', '-q', '-m', 'Add the applied incident');
+    expect((await collectUsedIds(clone.path)).incidents.has(draft.incidentId as string)).toBe(true);
+    expect(await idConflicts(store, clone.path)).toEqual([]);
+    // Another draft given the same id (by hand) still conflicts: the page is not its own.
+    const copy = await store.createDraft({ incidentId: draft.incidentId as string, incident: { name: 'copy' } });
+    expect((await idConflicts(store, clone.path)).map((c) => [c.draftId, c.incidentId])).toEqual([[copy.id, draft.incidentId]]);
+    await store.deleteDraft(copy.id);
   });
 });

@@ -82,7 +82,8 @@ describe('masterRowsToXlsx', () => {
       for (const { name, columns } of MASTER_SHEETS) {
         const data = (await readSheet(file, name)) as unknown[][];
         expect(data[0]).toEqual([...columns]);
-        const expected = rows[name].map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+        // longname is written as the master's formula, which nothing has calculated yet: it reads as empty.
+        const expected = rows[name].map((row) => columns.map((c) => (name === 'incidents' && c === 'longname' ? null : ((row as Record<string, unknown>)[c] ?? null))));
         expect(data.slice(1)).toEqual(expected);
       }
     } finally {

@@ -12,7 +12,7 @@ describe('notes blocks', () => {
 
   it('appends to empty notes, replaces in place, removes back to the original', () => {
     const once = upsertBlock('', draft, 'I00130', 'first');
-    expect(once).toBe(`\n\n${renderBlock(draft, 'I00130', 'first')}\n`);
+    expect(once).toBe(`\n\n${renderBlock('I00130', 'first')}\n`);
     expect(upsertBlock(once, draft, 'I00130', 'first')).toBe(once);
     const replaced = upsertBlock(once, draft, 'I00130', 'second');
     expect(findBlocks(replaced).map((b) => b.body)).toEqual(['second']);
@@ -20,7 +20,7 @@ describe('notes blocks', () => {
   });
 
   it('never touches other notes or another draft’s block, and keeps a block’s place', () => {
-    const notes = `\n\nBefore.\n\n${renderBlock(other, 'I00131', 'theirs')}\n\nAfter.\n`;
+    const notes = `\n\nBefore.\n\n${`<!-- disarm-workbench:begin draft=${other} incident=I00131 -->\ntheirs\n<!-- disarm-workbench:end draft=${other} -->`}\n\nAfter.\n`;
     const added = upsertBlock(notes, draft, 'I00130', 'mine');
     expect(added.startsWith(notes)).toBe(true);
     const withTrailer = added + 'Later note.\n';
@@ -28,13 +28,13 @@ describe('notes blocks', () => {
     expect(updated).toBe(withTrailer.replace('mine', 'mine, edited'));
     expect(findBlocks(updated).map((b) => [b.draftId, b.body])).toEqual([
       [other, 'theirs'],
-      [draft, 'mine, edited'],
+      [undefined, 'mine, edited'],
     ]);
     expect(upsertBlock(added, draft, 'I00130', undefined)).toBe(notes);
   });
 
   it('keeps exactly one block when a duplicate was pasted by hand', () => {
-    const block = renderBlock(draft, 'I00130', 'x');
+    const block = renderBlock('I00130', 'x');
     const notes = `\n\n${block}\n\nnote\n\n${block}\n`;
     const fixed = upsertBlock(notes, draft, 'I00130', 'y');
     expect(findBlocks(fixed)).toHaveLength(1);

@@ -43,7 +43,8 @@ describe('rendering a draft as an incident page', () => {
     const draft = { ...draftOf('I00068'), incident: { ...draftOf('I00068').incident, notes: 'Checked against the archived post.' } };
     const first = renderDraftIncidentPage(draft, catalog);
     const split = splitAtEditLine(first);
-    expect(split.notes).toBe(`\n\n<!-- disarm-workbench:begin draft=${draft.id} incident=I00068 -->\nChecked against the archived post.\n<!-- disarm-workbench:end draft=${draft.id} -->\n`);
+    expect(split.notes).toBe('\n\n<!-- disarm-workbench incident=I00068 -->\nChecked against the archived post.\n<!-- /disarm-workbench incident=I00068 -->\n');
+    expect(first).not.toContain(draft.id);
     const edited = first + '\nA maintainer’s note.\n';
     const again = renderDraftIncidentPage({ ...draft, incident: { ...draft.incident, notes: 'Rechecked.' } }, catalog, edited);
     expect(again).toContain('Rechecked.');
@@ -104,5 +105,47 @@ describe('the notes entry on a technique page', () => {
 
     const untagged = { ...draft, annotations: draft.annotations.map((a) => ({ ...a, techniqueIds: a.techniqueIds.filter((t) => t !== 'T0155.007') })) };
     expect(applyDraftToTechniquePage(updated, untagged, 'T0155.007')).toBe(original);
+  });
+
+  it('holds the generator’s own row for the incident: one row, the descriptions of every quote joined by ", "', () => {
+    // I00084 tags T0151.004 on two quotes: the generator's page lists it once, with both descriptions.
+    const page = readFileSync(join(DISARM_DIR, 'generated_pages', 'techniques', 'T0151.004.md'), 'utf8');
+    // Its descriptions open with `<I>`; a draft writes the newest format's `<i>` (otherwise the same).
+    const generatedRow = splitAtEditLine(page).generated.split('\n').find((line) => line.startsWith('| [I00084 '))?.replace(/<(\/?)I>/g, '<$1i>');
+    const draft = draftOf('I00084');
+    expect(draft.annotations.filter((a) => a.techniqueIds.includes('T0151.004'))).toHaveLength(2);
+    const block = findBlocks(splitAtEditLine(applyDraftToTechniquePage(page, draft, 'T0151.004')).notes);
+    expect(block).toHaveLength(1);
+    expect(block[0]?.body).toBe(`| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n${generatedRow}`);
+  });
+
+  it('writes no entry, and removes its own, once the generated part lists the incident with its rows', () => {
+    const path = join(DISARM_DIR, 'generated_pages', 'techniques', 'T0155.007.md');
+    const draft = { ...draftOf('I00068'), incidentId: 'I00130' };
+    const page = readFileSync(path, 'utf8');
+    const withBlock = applyDraftToTechniquePage(page, draft, 'T0155.007');
+    const row = findBlocks(splitAtEditLine(withBlock).notes)[0]?.body.split('\n').find((line) => line.startsWith('| [I00130 ')) as string;
+    // The maintainers' regeneration: the row in the generated table (after I00068's), the block kept below.
+    const i00068 = page.split('\n').find((line) => line.startsWith('| [I00068 ')) as string;
+    const regenerated = withBlock.replace(`${i00068}\n`, `${i00068}\n${row}\n`);
+    expect(regenerated).not.toBe(withBlock);
+    expect(applyDraftToTechniquePage(regenerated, draft, 'T0155.007')).toBe(page.replace(`${i00068}\n`, `${i00068}\n${row}\n`));
+    // Edited since: the entry differs from the generated row, and is written.
+    const edited = { ...draft, annotations: draft.annotations.map((a) => ({ ...a, explanation: `${a.explanation} Edited.` })) };
+    expect(findBlocks(splitAtEditLine(applyDraftToTechniquePage(regenerated, edited, 'T0155.007')).notes)).toHaveLength(1);
+  });
+
+  it('replaces a block with the old private marker by the public one when applied again', () => {
+    const path = join(DISARM_DIR, 'generated_pages', 'techniques', 'T0155.007.md');
+    const draft = { ...draftOf('I00068'), incidentId: 'I00130' };
+    const other = randomUUID();
+    const page = readFileSync(path, 'utf8');
+    const theirs = `<!-- disarm-workbench:begin draft=${other} incident=I00130 -->\ntheirs\n<!-- disarm-workbench:end draft=${other} -->`;
+    const old = `${page}\n\n<!-- disarm-workbench:begin draft=${draft.id} incident=I00130 -->\nold row\n<!-- disarm-workbench:end draft=${draft.id} -->\n\nA note.\n\n${theirs}\n`;
+    const applied = applyDraftToTechniquePage(old, draft, 'T0155.007');
+    expect(applied).not.toContain(draft.id);
+    expect(applied).not.toContain('old row');
+    expect(applied).toContain('\n<!-- /disarm-workbench incident=I00130 -->\n\nA note.\n\n' + theirs + '\n');
+    expect(findBlocks(splitAtEditLine(applied).notes).map((b) => b.draftId)).toEqual([undefined, other]);
   });
 });

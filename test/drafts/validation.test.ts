@@ -76,8 +76,11 @@ describe('validateDraft', () => {
     { code: 'zero-width-character', field: 'annotations.0.explanation', change: (d) => explain(d, 'Attackers\u200B impersonated support staff (T0143.003: Impersonated Persona).') },
   ];
 
+  /** Rules of pages only, not of drafts: each has its own test (redundant-block: block-lifecycle.test.ts). */
+  const pageOnly: RuleCode[] = ['redundant-block'];
+
   it('has a minimal bad input for every rule code', () => {
-    expect(cases.map((c) => c.code).sort()).toEqual([...RULE_CODES].sort());
+    expect([...cases.map((c) => c.code), ...pageOnly].sort()).toEqual([...RULE_CODES].sort());
   });
 
   for (const c of cases) {
@@ -253,6 +256,19 @@ describe('against the real framework', () => {
     expect(t).toMatchObject({ id: 'T0043.001', name: 'Use Encrypted Chat Apps' });
     expect(t?.removedIn.date).toMatch(/^2025-/);
     expect(realContext.lookup.technique('T0043.001')).toBeUndefined();
+  });
+
+  it('offers the successors the history shows for a retired id first, and names them', () => {
+    const [d] = validateDraft(tag(goodDraft(), ['T0043.001']), realContext);
+    expect(d?.code).toBe('retired-id');
+    expect(d?.message).toContain('removed on 2025-02-10');
+    expect(d?.message).toContain('Its incidents moved to T0155.007 Encrypted Communication Channel, T0151.004 Chat Platform.');
+    // Only those: names alike (T0015.001 Use Existing Hashtag...) are a guess the history makes needless.
+    expect(d?.fixes.map((f) => f.title)).toEqual(['Replace with T0155.007 (Encrypted Communication Channel)', 'Replace with T0151.004 (Chat Platform)']);
+    expect(d?.message).not.toContain('similar names');
+    // In explanations too: the inline mention's fix writes the successor's name.
+    const [m] = validateDraft(explain(goodDraft(), 'Calls over WhatsApp (T0043.001: Use Encrypted Chat Apps).'), realContext);
+    expect(m?.fixes[0]?.title).toBe('Replace with T0155.007: Encrypted Communication Channel');
   });
 
   it('finds zero errors over every incident page at the newest commit', () => {

@@ -1,8 +1,8 @@
 // Part 1 of the workbench UI, as a new user would use it, in Chromium against `serve` on a real
 // clone: open the clone, find a technique, write an incident with two references, paste the
 // article, tag three quotes (one with two techniques) by selecting text and using the
-// autocomplete, write an explanation with an inline mention, fix a wrong id with its quick fix;
-// reload and find it all again. Then every screen: an axe-core scan in both themes, and a screenshot.
+// autocomplete, write an explanation with an inline mention, fix a wrong id with its quick fix,
+// see what the picker says to ids it cannot take; reload and find it all again. Then every screen: an axe-core scan in both themes, and a screenshot.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
@@ -35,6 +35,48 @@ test.afterAll(async () => {
   await page?.context().close();
   await served?.stop();
 });
+
+/**
+ * Types the three kinds of bad id in the open quote's picker and checks what it says and offers;
+ * Enter on `T155.7` tags T0155.007 (removed again, so the quote keeps only what the analyst chose).
+ */
+async function pickerAnswersBadIds(): Promise<void> {
+  const field = page.getByRole('combobox', { name: 'Add a technique (id or name)' });
+  const notice = page.locator('.picker-notice');
+  const offered = page.getByRole('listbox', { name: 'Offered instead' });
+  const chips = page.getByRole('list', { name: 'Techniques of this quote' });
+  await expect(field).toBeFocused();
+
+  await field.pressSequentially('T9999', { delay: 15 });
+  await expect(notice).toHaveAttribute('data-notice', 'unknown-id');
+  await expect(notice).toHaveText(/^Nothing by that id: T9999 is not a technique of this framework\. Closest: T\d{4}/);
+  await expect(offered.getByRole('option')).toHaveCount(3);
+  // The closest ids are a guess: Enter does not take one.
+  await field.press('Enter');
+  await expect(chips.locator('.chip')).toHaveCount(0);
+
+  await field.fill('');
+  await field.pressSequentially('T0043.001', { delay: 15 });
+  await expect(notice).toHaveAttribute('data-notice', 'retired-id');
+  await expect(notice).toHaveText(/^T0043\.001 Use Encrypted Chat Apps, retired 2025-02-10; its incidents moved to T0155\.007, T0151\.004\.$/);
+  await expect(offered.getByRole('option').first()).toHaveAttribute('data-technique', 'T0155.007');
+  await expect(offered.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await saveScreenshot(page, 'picker-retired-id');
+
+  await field.fill('');
+  await field.pressSequentially('T155.7', { delay: 15 });
+  await expect(notice).toHaveAttribute('data-notice', 'malformed-id');
+  await expect(notice).toHaveText('T155.7 means T0155.007 Encrypted Communication Channel: Enter takes it.');
+  await expect(offered.getByRole('option')).toHaveCount(1);
+  await saveScreenshot(page, 'picker-malformed-id');
+  await field.press('Enter');
+  await expect(chips.getByText('T0155.007', { exact: true })).toBeVisible();
+  await expect(field).toHaveValue('');
+  await expect(notice).toHaveCount(0);
+  await chips.getByRole('button', { name: 'Remove T0155.007' }).click();
+  await expect(chips.locator('.chip')).toHaveCount(0);
+  await field.focus();
+}
 
 /** The open quote's explanation editor. */
 function explanation() {
@@ -158,12 +200,17 @@ test('a new user writes an incident: search, fields, references, article, three 
   const retired = page.getByRole('list', { name: 'Problems in this quote' }).locator('[data-problem="retired-id"]');
   await expect(retired).toContainText('T0043.001');
   await expect(retired).toContainText(/Use Encrypted Chat Apps|retired|no longer/i);
+  // Its quick fixes offer first where the framework moved its incidents (from the checkout's history).
+  await expect(retired).toContainText('Its incidents moved to T0155.007 Encrypted Communication Channel, T0151.004 Chat Platform.');
+  await expect(retired.getByRole('button', { name: /^Replace with/ }).first()).toHaveText(/Replace with T0155\.007/);
   for (let i = 0; i < ' Once filed as T0043.001.'.length; i++) await page.keyboard.press('Backspace');
   await expect(retired).toHaveCount(0);
 
-  // Quote 3, found by name.
+  // Quote 3. First, the picker answers ids it cannot take: unknown, retired, written the wrong way.
   await selectInSource(page, QUOTE_3);
   await page.keyboard.press('Control+e');
+  await pickerAnswersBadIds();
+  // Then found by name.
   await pickTechnique(page, 'impersonated', 'T0143.003');
   await page.getByRole('combobox', { name: 'Add a technique (id or name)' }).press('Enter');
   await page.keyboard.type('AI voices and images impersonated support staff (T0143.003: Impersonated Persona).', { delay: 5 });

@@ -1,34 +1,21 @@
 // A source edited after its quotes were tagged, in Chromium against `serve`: a quote whose words
 // the new text no longer says is never moved. It is marked "Needs review" with the close places
 // found, and only the analyst's choice of one makes the quote say the source's words there.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
-import { expectCleanPage, saveScreenshot, watchPage, type PageProblems } from './support/page-checks';
+import { expectCleanPage, saveScreenshot } from './support/page-checks';
 import { openServedCheckout, startIncident } from './support/incident-form';
 import { highlightedTexts, pickTechnique, selectInSource } from './support/source-editor';
-import { startServe, type ServedWorkbench } from './support/serve';
+import { useServedPage } from './support/served-page';
 
 const QUOTE = 'attackers are increasingly utilizing artificial intelligence to convincingly impersonate technical support staff';
 const CORRECTED = 'attackers are increasingly using artificial intelligence to convincingly impersonate technical support staff';
 
-let served: ServedWorkbench;
-let page: Page;
-let problems: PageProblems;
-
-test.beforeAll(async ({ browser }) => {
-  served = await startServe();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  problems = watchPage(page, served.origin);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-  await served?.stop();
-});
+const spec = useServedPage();
 
 test('an edited source never moves an accepted quote: it needs review, and the analyst takes its new place', async () => {
+  const { page, served, problems } = spec;
   await openServedCheckout(page, served);
   await startIncident(page);
   await page.getByRole('link', { name: 'Open the quote tagger' }).click();

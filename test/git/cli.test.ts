@@ -43,7 +43,7 @@ describe('disarm-workbench check', () => {
     appendNotes(clone.path, T0155_007, '\n\nNotes.\n');
     const result = cli(clone.path, 'check', '--repo', clone.path, '--json');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, mode: 'worktree', violations: [] });
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, mode: 'worktree', violations: [], warnings: [] });
   });
 
   it('exits 1 naming the file and the line for one character changed above the line', () => {

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { EDIT_LINE } from '../../../shared/edit-line';
 import { GUARD_RULES, type Violation } from '../../../shared/guard';
+import { VALIDATION_RULES } from '../../../shared/validation/rules';
+import { tidyCheckout } from '../../drafts/tidy-blocks';
 import { checkRange, checkTarget, type CommitReport } from '../../git/guard-check';
 import { openCheckout } from '../../git/open';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type Command, type CommandIO } from '../command';
@@ -26,6 +28,8 @@ character, and every new file is a well-formed incident page with a free id.
   --range A..B   every commit from A (excluded) to B, each against its first parent; a single
                  revision checks its whole history
   --json         a machine-readable report on standard output
+Warnings, on standard error (the exit status does not change): redundant-block, a block the
+workbench wrote below a technique page's line that its generated part now repeats (run tidy).
 
 Exit status: 0 all changes allowed, 1 violations found (one line each: file:line: rule: message),
 2 bad usage or DIR is not a DISARM checkout.`;
@@ -51,8 +55,8 @@ export const checkCommand: Command = {
       // A pre-commit hook gets the index being committed in GIT_INDEX_FILE (a temporary one for `git commit -a`).
       const indexFile = values.staged ? process.env.GIT_INDEX_FILE : undefined;
       const target = values.staged ? { kind: 'staged' as const, ...(indexFile ? { indexFile: resolve(path, indexFile) } : {}) } : { kind: 'worktree' as const };
-      const violations = await checkTarget(path, target);
-      return reportChanges(io, values.staged ? 'staged' : 'worktree', violations, json);
+      const [violations, warnings] = await Promise.all([checkTarget(path, target), redundantBlockWarnings(path)]);
+      return reportChanges(io, values.staged ? 'staged' : 'worktree', violations, json, warnings);
     } catch (error) {
       if (error instanceof ApiError) {
         if (json) io.stdout(JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }) + '\n');
@@ -68,10 +72,27 @@ function formatViolation(v: Violation): string {
   return `${v.file}${v.line > 0 ? `:${v.line}` : ''}: ${v.rule}: ${v.message}`;
 }
 
-function reportChanges(io: CommandIO, mode: 'staged' | 'worktree', violations: readonly Violation[], json: boolean): number {
+/** A warning beside the guard's verdict (it never changes the exit status). */
+interface CheckWarning {
+  readonly file: string;
+  readonly line: number;
+  readonly code: 'redundant-block';
+  readonly message: string;
+}
+
+/** The work tree's redundant workbench blocks (the same look as `tidy --dry-run`). */
+async function redundantBlockWarnings(checkout: string): Promise<CheckWarning[]> {
+  const { removed } = await tidyCheckout(checkout, { dryRun: true });
+  return removed.map((b) => ({ file: b.file, line: b.line, code: 'redundant-block', message: `the generated part now lists ${b.incidentId} with the same row; ${VALIDATION_RULES['redundant-block'].fix}` }));
+}
+
+function reportChanges(io: CommandIO, mode: 'staged' | 'worktree', violations: readonly Violation[], json: boolean, warnings: readonly CheckWarning[]): number {
   if (json) {
-    io.stdout(JSON.stringify({ ok: violations.length === 0, mode, violations }, null, 2) + '\n');
-  } else if (violations.length === 0) {
+    io.stdout(JSON.stringify({ ok: violations.length === 0, mode, violations, warnings }, null, 2) + '\n');
+    return violations.length === 0 ? EXIT_OK : EXIT_PROBLEMS;
+  }
+  for (const w of warnings) io.stderr(`${w.file}:${w.line}: warning: ${w.code}: ${w.message}\n`);
+  if (violations.length === 0) {
     io.stdout(`check: all ${mode === 'staged' ? 'staged ' : ''}changes are below the edit line.\n`);
   } else {
     io.stdout(violations.map(formatViolation).join('\n') + '\n');

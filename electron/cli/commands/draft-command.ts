@@ -8,7 +8,7 @@
  * Exit 0: done; 1: the draft is not ready (errors to fix); 2: bad usage or an input that is not
  * what was asked for.
  */
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { draftToMasterRows, NotReadyError } from '../../../shared/drafts/master-rows';
@@ -21,17 +21,23 @@ import { draftValidationContext } from '../../drafts/validation-context';
 import { DraftFileError, readDraftFile, writeDraftFile } from '../../drafts/draft-file';
 import { writeMasterRowsXlsx } from '../../drafts/master-data-xlsx';
 import { openCheckout } from '../../git/open';
+import { incidentFromDraft } from '../../../shared/interchange/incident';
+import { InputError } from '../../interchange/read-inputs';
+import { exportIncident, isInterchangeFormat, type InterchangeFormat } from '../../interchange/write-export';
 import { defaultUserDataDir } from '../../shell/user-data';
 import { Store, StoreFolderError } from '../../store/store';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, parseCommandArgs, type Command, type CommandIO } from '../command';
 
 const USAGE = `Usage: disarm-workbench draft export --repo DIR --id DRAFT --format xlsx|json --out FILE [--store DIR]
+       disarm-workbench draft export [--repo DIR] --id DRAFT --format stix|navigator|misp [--galaxy FILE] [--out FILE] [--store DIR]
        disarm-workbench draft import FILE [--store DIR]
 
   export   writes one draft: --format json as a draft file (to import on another machine), or
            --format xlsx as the rows of DISARM_DATA_MASTER.xlsx (sheets incidents, urls,
            incidenttechniques) for the maintainers; the draft gets its incident and IT ids
            first if it has none (over the checkout DIR, its history and the other drafts)
+           --format stix|navigator|misp as for \`disarm-workbench export\` (see its --help): --repo
+           for stix and navigator, --galaxy for misp; without --out to standard output
   import   adds a draft file to the store (a draft whose id is there already is added as a copy)
   --store DIR   the drafts store folder (default: the app's user data folder)
 
@@ -39,7 +45,7 @@ Exit status: 0 done, 1 the draft is not ready to export, 2 bad usage or unreadab
 
 export const draftCommand: Command = {
   name: 'draft',
-  summary: 'Export a draft (json, or xlsx master-data rows) or import a draft file.',
+  summary: 'Export a draft (json, xlsx master-data rows, STIX, Navigator, MISP) or import a draft file.',
   usage: USAGE,
   async run(args, io) {
     const [verb, ...rest] = args;
@@ -74,10 +80,11 @@ async function openStore(io: CommandIO, dir: string | undefined): Promise<Store>
 }
 
 async function exportDraft(args: readonly string[], io: CommandIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { repo: { type: 'string' }, id: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' } });
+  const { values } = parseCommandArgs(args, { repo: { type: 'string' }, id: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, store: { type: 'string' }, galaxy: { type: 'string' } });
   if (!values.id) throw new UsageError('--id DRAFT is required');
   if (!DraftUuid.safeParse(values.id).success) throw new UsageError(`--id must be a draft's id (a uuid, as the app shows it), not ${JSON.stringify(values.id)}`);
-  if (values.format !== 'xlsx' && values.format !== 'json') throw new UsageError('--format must be xlsx or json');
+  if (isInterchangeFormat(values.format)) return exportDraftInterchange(values.format, values, io);
+  if (values.format !== 'xlsx' && values.format !== 'json') throw new UsageError('--format must be xlsx, json, stix, navigator or misp');
   if (!values.out) throw new UsageError('--out FILE is required');
   if (values.format === 'xlsx' && !values.repo) throw new UsageError('--repo DIR is required for --format xlsx (ids are allocated over the checkout)');
   const out = resolve(io.cwd, values.out);
@@ -136,6 +143,31 @@ async function written(io: CommandIO, out: string, write: () => Promise<void>): 
     if (typeof code !== 'string') throw error;
     io.stderr(`draft export: ${out} cannot be written (${code}); choose another --out or make its folder writable.\n`);
     return false;
+  }
+}
+
+/** stix, navigator or misp: the draft as `disarm-workbench export` writes a committed incident. */
+async function exportDraftInterchange(format: InterchangeFormat, values: { id?: string; repo?: string; out?: string; store?: string; galaxy?: string }, io: CommandIO): Promise<number> {
+  if (values.out !== undefined) await checkOutFile(resolve(io.cwd, values.out));
+  const draft = await (await openStore(io, values.store)).getDraft(values.id as string);
+  try {
+    const checkout = values.repo === undefined ? undefined : (await openCheckout(resolve(io.cwd, values.repo))).path;
+    const galaxy = values.galaxy === undefined ? undefined : resolve(io.cwd, values.galaxy);
+    const { json, summary } = await exportIncident(incidentFromDraft(draft), format, { ...(checkout ? { checkout } : {}), ...(galaxy ? { galaxy } : {}) });
+    for (const line of summary) io.stderr(`draft export: ${line}\n`);
+    const text = `${JSON.stringify(json, null, 2)}\n`;
+    if (values.out === undefined) {
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    const out = resolve(io.cwd, values.out);
+    if (!(await written(io, out, () => writeFile(out, text)))) return EXIT_USAGE;
+    io.stderr(`draft export: wrote ${out}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`draft export: ${error.message}\n`);
+    return EXIT_USAGE;
   }
 }
 

@@ -18,4 +18,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'install-hook', load: async () => (await import('./install-hook-command')).installHookCommand },
   { name: 'lint', load: async () => (await import('./lint-command')).lintCommand },
   { name: 'draft', load: async () => (await import('./draft-command')).draftCommand },
+  { name: 'export', load: async () => (await import('./export-command')).exportCommand },
+  { name: 'export-layer', load: async () => (await import('./export-command')).exportLayerCommand },
+  { name: 'import-stix', load: async () => (await import('./import-stix-command')).importStixCommand },
+  { name: 'tidy', load: async () => (await import('./tidy-command')).tidyCommand },
 ];

@@ -91,11 +91,11 @@ export const draftsOperations = {
   }),
   'drafts.context': defineOperation({
     summary:
-      'What live validation needs to know besides the catalog: the techniques earlier versions of the framework had and this one does not (retired, with when), the incident ids someone else uses, and the next free one.',
+      'What live validation needs to know besides the catalog: the techniques earlier versions of the framework had and this one does not (retired, with when and the ids their incidents moved to), the incident ids someone else uses, and the next free one.',
     // Without a draft: the retired techniques only (for page notes, which allocate no id).
     input: z.object({ id: DraftUuid.optional() }).strict(),
     output: z.object({
-      retired: z.array(z.object({ id: z.string(), name: z.string(), removedIn: z.object({ commit: z.string(), date: z.string() }) })),
+      retired: z.array(z.object({ id: z.string(), name: z.string(), removedIn: z.object({ commit: z.string(), date: z.string() }), successors: z.array(z.string()).readonly().optional() })),
       takenIncidentIds: z.array(z.string()),
       nextFreeIncidentId: z.string().optional(),
     }),

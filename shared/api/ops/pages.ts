@@ -8,6 +8,9 @@ import { defineOperation } from '../define';
 import { RepoPath } from '../schemas';
 import { MAX_READ_BYTES } from './files';
 
+/** A block tidy looked at: its page, its line there, its incident. */
+const TidyBlock = z.object({ file: z.string(), line: z.number().int(), incidentId: z.string() });
+
 export const pagesOperations = {
   'pages.saveNotes': defineOperation({
     summary:
@@ -21,5 +24,11 @@ export const pagesOperations = {
       })
       .strict(),
     output: z.object({ path: z.string(), text: z.string() }),
+  }),
+  'pages.tidy': defineOperation({
+    summary:
+      'Removes, from the technique pages of the open checkout, the workbench blocks whose rows the generated part now has, the same (the maintainers took the incident); never a block whose rows differ (listed in `differing`, for the analyst to decide), nor any other note. With dryRun, only says what it would remove. What `disarm-workbench tidy` does.',
+    input: z.object({ dryRun: z.boolean().optional() }).strict(),
+    output: z.object({ removed: z.array(TidyBlock), differing: z.array(TidyBlock), written: z.array(z.string()) }),
   }),
 };
