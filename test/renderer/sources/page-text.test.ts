@@ -2,7 +2,7 @@
 // a hyphen at a line end are joined and nothing else is, running headers, footers and page
 // numbers are found across pages and named, and pages are assembled with their "[page N]" lines.
 import { describe, expect, it } from 'vitest';
-import { assemblePages, dropRepeatedEdges, joinHyphenatedLines, linesOfPage, pageAt, type PlacedText } from '../../../renderer/src/lib/sources/page-text';
+import { assemblePages, dropRepeatedEdges, joinHyphenatedLines, joinHyphenatedPages, linesOfPage, pageAt, type PlacedText } from '../../../renderer/src/lib/sources/page-text';
 
 const at = (str: string, y: number, hasEOL = false): PlacedText => ({ str, y, height: 11, hasEOL });
 
@@ -26,6 +26,17 @@ describe('joinHyphenatedLines', () => {
   it('leaves a hyphen before a capital or a digit, and a dash, as they are', () => {
     const lines = ['the pro-', 'Kremlin outlets', 'technique T0155-', '007 is', 'it went on —', 'and on'];
     expect(joinHyphenatedLines(lines)).toEqual(lines);
+  });
+});
+
+describe('joinHyphenatedPages', () => {
+  it('moves the end of a word split across a page break up to the page it started on', () => {
+    expect(joinHyphenatedPages([['a campaign of disinfor-'], ['mation spread', 'on apps.']])).toEqual([['a campaign of disinformation'], ['spread', 'on apps.']]);
+    expect(joinHyphenatedPages([['the end of a word-'], ['wide'], ['Next']])).toEqual([['the end of a wordwide'], [], ['Next']]);
+  });
+  it('leaves pages that end without a split word as they are', () => {
+    const pages = [['the pro-'], ['Kremlin outlets'], []];
+    expect(joinHyphenatedPages(pages)).toEqual(pages);
   });
 });
 

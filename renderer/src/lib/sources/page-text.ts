@@ -92,6 +92,25 @@ export function joinHyphenatedLines(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Joins a word split by a hyphen across a page break (after the running headers and footers are
+ * out): the word's end moves up to the page it started on, so the word reads whole and stays
+ * on one page for a quote.
+ */
+export function joinHyphenatedPages(pages: readonly (readonly string[])[]): string[][] {
+  const out = pages.map((lines) => [...lines]);
+  for (let i = 0; i < out.length - 1; i++) {
+    const page = out[i] ?? [];
+    const next = out[i + 1] ?? [];
+    if (page.length === 0 || next.length === 0) continue;
+    const [joined, rest] = joinHyphenatedLines([page[page.length - 1] ?? '', next[0] ?? '']);
+    if (joined === page[page.length - 1]) continue;
+    page[page.length - 1] = joined ?? '';
+    out[i + 1] = rest === undefined ? next.slice(1) : [rest, ...next.slice(1)];
+  }
+  return out;
+}
+
 /** How many lines at each page's top and bottom are looked at as a possible header or footer. */
 const EDGE_LINES = 2;
 

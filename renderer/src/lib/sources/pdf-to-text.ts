@@ -15,7 +15,7 @@ import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { reasonOf, SourceFileError, type ReadSource } from './source-file-error';
-import { assemblePages, dropRepeatedEdges, joinHyphenatedLines, linesOfPage } from './page-text';
+import { assemblePages, dropRepeatedEdges, joinHyphenatedLines, joinHyphenatedPages, linesOfPage } from './page-text';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -51,7 +51,7 @@ export async function pdfToText(bytes: ArrayBuffer, name: string): Promise<ReadS
       notices.push(`Left out of ${name}, as repeated at the top or bottom of its pages: ${leftOut.map((line) => `“${line.text}” (${line.pages} pages)`).join(', ')}.`);
     }
     if (blank.length > 0) notices.push(`${name}: page${blank.length > 1 ? 's' : ''} ${blank.join(', ')} ha${blank.length > 1 ? 've' : 's'} no text (scanned images need OCR).`);
-    return { text: assemblePages(kept.map(joinHyphenatedLines)), notices };
+    return { text: assemblePages(joinHyphenatedPages(kept.map(joinHyphenatedLines))), notices };
   } finally {
     // Ends the document and its worker: each PDF opened gets a fresh one.
     await task.destroy();
