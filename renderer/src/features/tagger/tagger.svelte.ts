@@ -7,10 +7,7 @@ import type { EditorView } from '@codemirror/view';
 import { DraftScreenState } from '../drafts/draft-screen.svelte';
 import type { DraftSession } from '../drafts/draft-session.svelte';
 import type { Highlight } from '../../lib/editor/highlights';
-import { htmlToText, isHtmlFile } from '../../lib/html-to-text';
-
-/** The largest source file the tagger opens, in MB (larger ones are refused with a message). */
-const MAX_SOURCE_FILE_MB = 5;
+import { readSourceFile, SourceFileError } from '../../lib/sources/read-source-file';
 
 export class TaggerState extends DraftScreenState {
   sourceId = $state<string | undefined>(undefined);
@@ -114,18 +111,25 @@ export class TaggerState extends DraftScreenState {
     this.addingSource = false;
   }
 
-  /** Reads a .txt, .md or .html file (HTML reduced to its text) into the paste area's value. */
-  async readFile(file: File): Promise<{ text: string; title: string } | undefined> {
-    if (file.size > MAX_SOURCE_FILE_MB * 1024 * 1024) {
-      this.workbench.notices.show('error', `${file.name} is larger than ${MAX_SOURCE_FILE_MB} MB; open the article's text only.`);
+  /** The error notices of files that could not be read, showing. */
+  #fileErrors: number[] = [];
+
+  /**
+   * Reads a PDF, .docx, .txt, .md or .html file to its text, for the paste area, with what
+   * reading left out (shown there until the text is used). The draft is not touched; a file that
+   * cannot be read gets a message.
+   */
+  async readFile(file: File): Promise<{ text: string; title: string; notices: readonly string[] } | undefined> {
+    // A file that opens clears the messages of files that did not (errors stay until dismissed).
+    const notices = this.workbench.notices;
+    try {
+      const read = await readSourceFile(file);
+      for (const id of this.#fileErrors.splice(0)) notices.dismiss(id);
+      return { text: read.text, title: file.name.replace(/\.[^.]+$/, ''), notices: read.notices };
+    } catch (error) {
+      this.#fileErrors.push(error instanceof SourceFileError ? notices.show('error', error.message) : notices.error(error, `${file.name} could not be read`));
       return undefined;
     }
-    if (!/\.(txt|md|markdown|html?|text)$/i.test(file.name) && !/^text\//.test(file.type)) {
-      this.workbench.notices.show('error', `${file.name} is not a text, markdown or HTML file.`);
-      return undefined;
-    }
-    const raw = await file.text();
-    return { text: isHtmlFile(file) ? htmlToText(raw) : raw, title: file.name.replace(/\.[^.]+$/, '') };
   }
 
   /** Replaces the showing source's text (edited), re-anchoring its quotes. */
