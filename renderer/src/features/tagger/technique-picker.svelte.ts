@@ -2,7 +2,8 @@
  * The tagger's technique autocomplete: what was typed, the matching techniques (id, name and
  * tactic, the catalog search's order), and the techniques used last offered first, since a run of
  * quotes often shares one: with nothing typed the recent ones are the whole list, and when typing
- * they come first among equally good matches.
+ * they come first among equally good matches. Matches by meaning come after ids and names, each
+ * with its reason.
  */
 import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
 import { preferRecent } from './recent-first';
@@ -14,6 +15,8 @@ export interface PickerOption {
   readonly name: string;
   readonly tactic: string;
   readonly recent: boolean;
+  /** Why it matched, for a match by meaning (`summary: …`, `like I00068: …`). */
+  readonly reason?: string;
 }
 
 /** How many options are listed. */
@@ -54,7 +57,7 @@ export class TechniquePicker {
     return preferRecent(this.searched, recent)
       .filter((r) => r.kind === 'technique' && !exclude.includes(r.id))
       .slice(0, LIMIT)
-      .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id) }));
+      .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id), ...(r.reason ? { reason: r.reason } : {}) }));
   });
 
   /** The analyst typed: the best match becomes active, so Enter takes it. */
