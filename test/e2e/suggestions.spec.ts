@@ -29,14 +29,14 @@ test('a suggestion for the tagged passage is accepted with one key and lands in 
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toHaveText(PASSAGE);
 
-    // Five suggestions, each with its key and why; Impersonated Persona first, like I00126's spearphishing.
+    // Five suggestions, each with its key and why; Impersonated Persona first, like I00126's spearphishing (an impersonating e-mail domain).
     const list = page.getByRole('region', { name: 'Suggested techniques' });
     const items = list.locator('[data-suggestion]');
     await expect(items).toHaveCount(5);
     const ids = await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-suggestion')));
     expect(ids[0]).toBe('T0143.003');
     await expect(items.first().locator('kbd')).toHaveText('Alt+Shift+1');
-    await expect(items.first().locator('.reason')).toHaveText(/^like I\d{5}: .*impersonat/i);
+    await expect(items.first().locator('.reason')).toHaveText(/^like I00126: .*spearphishing attack/);
     await saveScreenshot(page, 'tagger-suggestions');
 
     // One key takes the first: it is on the quote, and the list moves on without it.
