@@ -9,6 +9,7 @@ import type { IncidentPage, Page, TacticPage, TechniquePage } from '../pages/typ
 import { CatalogSearch, isIdQuery, type SearchOptions, type SearchResult } from './search';
 import { IncidentTextSearch, type IncidentTextHit } from './incident-text-search';
 import { MeaningIndex, type MeaningExample, type MeaningHit } from './meaning-search';
+import { rankSource, type SourceSuggestion } from './source-suggestions';
 
 /** A technique as the UI shows it. */
 export interface CatalogTechnique {
@@ -209,6 +210,11 @@ export class Catalog {
   /** Techniques a passage of a source evokes, best first, with the analyst's examples counted. */
   suggest(passage: string, examples: readonly MeaningExample[] = [], options: { limit?: number; exclude?: readonly string[] } = {}): MeaningHit[] {
     return this.meaningIndex().suggest(passage, examples, options);
+  }
+
+  /** Techniques a whole source evokes, ranked, each with the sentences that evoke it most. */
+  suggestForSource(text: string, examples: readonly MeaningExample[] = [], limit = 15): SourceSuggestion[] {
+    return rankSource(text, (passage, ex, options) => this.suggest(passage, ex, options), examples, limit);
   }
 
   /** The search by meaning, built on first use from the techniques and every incident row. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
+import { SOURCE_ARTICLE } from '../helpers/fixtures';
 
 let api: ApiOverClone;
 beforeAll(async () => {
@@ -50,6 +51,20 @@ describe('suggestions', () => {
     // A second verdict on the same passage and technique replaces the first.
     await api.dispatch('suggestions.record', { passage, techniqueId: top, verdict: 'accepted' });
     expect((JSON.parse(readFileSync(join(api.services.userDataDir, 'store.json'), 'utf8')) as { suggestionExamples: unknown[] }).suggestionExamples).toHaveLength(2);
+  });
+
+  it('ranks the whole article with the sentences that evoke each technique, by their offsets', async () => {
+    const text = readFileSync(SOURCE_ARTICLE, 'utf8');
+    const result = await api.dispatch('suggestions.forSource', { text });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const ranked = (result as { result: { id: string; reason: string; passages: { from: number; to: number; text: string }[] }[] }).result;
+    expect(ranked.length).toBe(15);
+    expect(ranked[0]?.id).toBe('T0143.003');
+    for (const technique of ranked) {
+      expect(technique.passages.length).toBeGreaterThan(0);
+      for (const p of technique.passages) expect(text.slice(p.from, p.to).trim()).toBe(p.text);
+    }
+    expect(await api.dispatch('suggestions.forSource', { text: '' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('the source is empty') } });
   });
 
   it('refuses an empty passage, a bad id and an unknown verdict with a clear message', async () => {

@@ -59,3 +59,37 @@ test('a suggestion for the tagged passage is accepted with one key and lands in 
     await served.stop();
   }
 });
+
+test('the whole source ranked: a technique with its passages, one click selects a passage to tag', async ({ browser }) => {
+  const served = await startServe();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchPage(page, served.origin);
+  try {
+    await openServedCheckout(page, served);
+    await startIncident(page);
+    await page.getByRole('link', { name: 'Open the quote tagger' }).click();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('The Record');
+    await page.getByRole('textbox', { name: 'Source text', exact: true }).fill(readFileSync(SOURCE_ARTICLE, 'utf8'));
+    await page.getByRole('button', { name: 'Use this text' }).click();
+    const region = page.getByRole('region', { name: 'Techniques this source evokes' });
+    await region.getByRole('button', { name: 'Rank' }).click();
+    const techniques = region.locator('[data-source-suggestion]');
+    await expect(techniques.first()).toBeVisible({ timeout: 30_000 });
+    expect(await techniques.count()).toBeGreaterThanOrEqual(10);
+    // The article is about impersonation over messaging apps: Impersonated Persona ranks first.
+    await expect(techniques.first()).toHaveAttribute('data-source-suggestion', 'T0143.003');
+    await techniques.first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'tagger-source-suggestions');
+    const passage = techniques.first().getByRole('button').first();
+    const passageText = ((await passage.textContent()) ?? '').replace(/^“|”$/g, '').replace(/…$/, '');
+    await passage.click();
+    await expect(page.getByRole('button', { name: /Tag selection/ })).toBeEnabled();
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toContainText(passageText.slice(0, 60));
+    expectCleanPage(problems);
+  } finally {
+    await context.close();
+    await served.stop();
+  }
+});

@@ -30,7 +30,18 @@ export type SuggestionExample = z.infer<typeof SuggestionExample>;
 const SuggestionSchema = z.object({ id: z.string(), name: z.string(), tacticId: z.string(), tacticName: z.string(), reason: z.string() });
 export type SuggestionInfo = z.infer<typeof SuggestionSchema>;
 
+const SourceSuggestionSchema = SuggestionSchema.extend({ passages: z.array(z.object({ from: z.number().int(), to: z.number().int(), text: z.string() })) });
+export type SourceSuggestionInfo = z.infer<typeof SourceSuggestionSchema>;
+
+/** The largest source ranked whole (the tagger opens files up to 5 MB; an article is far less). */
+const MAX_SOURCE = 200_000;
+
 export const suggestionsOperations = {
+  'suggestions.forSource': defineOperation({
+    summary: 'Techniques a whole source evokes, ranked, each with the sentences that evoke it (offsets in the text).',
+    input: z.object({ text: z.string().min(1, 'the source is empty').max(MAX_SOURCE, `a source longer than ${MAX_SOURCE} characters is ranked in parts`), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    output: z.array(SourceSuggestionSchema),
+  }),
   'suggestions.forPassage': defineOperation({
     summary: "Techniques a passage evokes, best first, each with a one-line reason; the analyst's earlier verdicts count.",
     input: z
