@@ -87,6 +87,10 @@ test('the whole source ranked: a technique with its passages, one click selects 
     await expect(page.getByRole('button', { name: /Tag selection/ })).toBeEnabled();
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toContainText(passageText.slice(0, 60));
+    // The picker finds by meaning too, after ids and names, each option saying why.
+    await page.getByRole('combobox', { name: 'Add a technique (id or name)' }).fill('phishing');
+    const option = page.getByRole('listbox', { name: 'Matching techniques' }).locator('[data-technique="T0143.003"]');
+    await expect(option.locator('.reason')).toHaveText(/^like I00(069|116|126): .*phishing/i);
     expectCleanPage(problems);
   } finally {
     await context.close();
