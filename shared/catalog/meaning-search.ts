@@ -111,6 +111,12 @@ export interface MeaningTuning {
  * Porter's stemmer (`stemmer`) scored above Porter2 (`wink-porter2-stemmer`) and no stemming.
  */
 export const DEFAULT_TUNING: MeaningTuning = { summaryWeight: 2, evidenceWeight: 1.2, neighbours: 2, prior: 0.6, queryTerms: 30, stem: stemmer };
+/**
+ * A quote tagged with many techniques says less about each: its credit is divided by the number
+ * of its techniques to this power (held out: MRR 0.47 at 0, 0.50 at 0.25 and at 0.5, which lost
+ * recall@10).
+ */
+const QUOTE_SHARE = 0.25;
 /** How many hits of each index are read, best first. */
 const HITS_READ = 300;
 /**
@@ -278,7 +284,7 @@ export class MeaningIndex {
         const n = counted.get(techniqueId) ?? 0;
         if (n >= this.tuning.neighbours) continue;
         counted.set(techniqueId, n + 1);
-        credit(techniqueId, (this.tuning.evidenceWeight * hit.score) / evidenceTop / (n + 1), () => `like ${document.source}: ${excerpt(document.clause || document.quote, hit.terms)}`);
+        credit(techniqueId, (this.tuning.evidenceWeight * hit.score) / evidenceTop / (n + 1) / document.techniqueIds.length ** QUOTE_SHARE, () => `like ${document.source}: ${excerpt(document.clause || document.quote, hit.terms)}`);
       }
     }
 
