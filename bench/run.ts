@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const bundles = join(PROJECT_ROOT, 'dist', 'bench');
   await build({
-    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts', guard: 'bench/figures/guard.ts', commit: 'bench/figures/commit.ts', ui: 'bench/figures/ui.ts' },
+    entryPoints: { catalog: 'bench/figures/catalog.ts', validation: 'bench/figures/validation.ts', guard: 'bench/figures/guard.ts', commit: 'bench/figures/commit.ts', ui: 'bench/figures/ui.ts', meaning: 'bench/figures/meaning.ts' },
     outdir: bundles,
     bundle: true,
     platform: 'node',

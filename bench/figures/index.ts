@@ -8,5 +8,6 @@ import { validationFigures } from './validation-figures';
 import { guardFigures } from './guard-figures';
 import { commitFigures } from './commit-figures';
 import { uiFigures } from './ui-figures';
+import { meaningFigures } from './meaning-figures';
 
-export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures, ...guardFigures, ...commitFigures, ...uiFigures];
+export const figures: readonly Figure[] = [...catalogFigures, ...validationFigures, ...guardFigures, ...commitFigures, ...uiFigures, ...meaningFigures];

@@ -9,6 +9,7 @@ import { draftsHandlers, settingsHandlers } from './handlers-drafts';
 import { filesHandlers } from './handlers-files';
 import { pagesHandlers } from './handlers-pages';
 import { repositoryHandlers } from './handlers-repository';
+import { suggestionsHandlers } from './handlers-suggestions';
 import type { Services } from '../services/container';
 
 /** Every operation of the contract, bound to the running services. */
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...repositoryHandlers(services),
     ...draftsHandlers(services),
     ...settingsHandlers(services),
+    ...suggestionsHandlers(services),
   };
 }

@@ -12,6 +12,7 @@ import { Draft } from '../../shared/drafts/model';
 import { declaredVersion, migrateDraft, type MigrationContext } from '../../shared/drafts/migrations';
 import { describeIssues } from '../../shared/api/issues';
 import { DEFAULT_SETTINGS, MAX_RECENT_REPOSITORIES, RecentRepository, Settings } from '../../shared/api/ops/settings';
+import { MAX_SUGGESTION_EXAMPLES, SuggestionExample } from '../../shared/api/ops/suggestions';
 
 /** The store file's version written today. */
 export const STORE_SCHEMA_VERSION = 2;
@@ -23,6 +24,8 @@ const StoreFields = z
     drafts: z.record(z.string(), Draft),
     settings: Settings,
     recent: z.array(RecentRepository).max(MAX_RECENT_REPOSITORIES),
+    /** The analyst's verdicts on suggestions, oldest first (added within version 2: absent in older files). */
+    suggestionExamples: z.array(SuggestionExample).max(MAX_SUGGESTION_EXAMPLES).default([]),
   })
   .strict();
 
@@ -36,7 +39,7 @@ export type StoreData = z.infer<typeof StoreData>;
 
 /** An empty store. */
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_SCHEMA_VERSION, drafts: {}, settings: { ...DEFAULT_SETTINGS }, recent: [] };
+  return { schemaVersion: STORE_SCHEMA_VERSION, drafts: {}, settings: { ...DEFAULT_SETTINGS }, recent: [], suggestionExamples: [] };
 }
 
 /**
@@ -120,7 +123,7 @@ function migrateStoreV1(v1: StoreV1, context: StoreMigrationContext): { data: St
     .map((path) => RecentRepository.safeParse({ path, openedAt: context.now }))
     .flatMap((r) => (r.success ? [r.data] : []))
     .slice(0, MAX_RECENT_REPOSITORIES);
-  return { data: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent }, lost };
+  return { data: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent, suggestionExamples: [] }, lost };
 }
 
 /**
@@ -170,7 +173,8 @@ function salvage(raw: unknown, context: StoreMigrationContext): { salvaged: Stor
   const { drafts, lost } = migrateDrafts(entries, context);
   const settings = typeof record.settings === 'object' && record.settings !== null ? { ...DEFAULT_SETTINGS, ...pickValidSettings(record.settings) } : { ...DEFAULT_SETTINGS };
   const recent = Array.isArray(record.recent) ? record.recent.flatMap((r) => { const p = RecentRepository.safeParse(r); return p.success ? [p.data] : []; }).slice(0, MAX_RECENT_REPOSITORIES) : [];
-  return { salvaged: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent }, lost };
+  const examples = Array.isArray(record.suggestionExamples) ? record.suggestionExamples.flatMap((e) => { const p = SuggestionExample.safeParse(e); return p.success ? [p.data] : []; }).slice(-MAX_SUGGESTION_EXAMPLES) : [];
+  return { salvaged: { schemaVersion: STORE_SCHEMA_VERSION, drafts, settings, recent, suggestionExamples: examples }, lost };
 }
 
 /** The settings fields that are valid on their own. */

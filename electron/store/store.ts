@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '../../shared/api/errors';
 import { MAX_RECENT_REPOSITORIES, Settings, type RecentRepository, type SettingsPatch, type StoreWarning } from '../../shared/api/ops/settings';
+import { MAX_SUGGESTION_EXAMPLES, SuggestionExample } from '../../shared/api/ops/suggestions';
 import { applyDraftChanges, newDraft, type DraftChanges, type DraftInput } from '../../shared/drafts/changes';
 import { migrateDraft, DraftMigrationError } from '../../shared/drafts/migrations';
 import { summarizeDraft, type Draft, type DraftSummary } from '../../shared/drafts/model';
@@ -244,6 +245,25 @@ export class Store {
       data.recent = recent;
     });
     return recent;
+  }
+
+  // ---- verdicts on suggestions ----
+
+  /** The analyst's verdicts on suggestions, oldest first. */
+  async listSuggestionExamples(): Promise<SuggestionExample[]> {
+    return (await this.read()).suggestionExamples;
+  }
+
+  /** Keeps a verdict (the latest on the same passage and technique replaces earlier ones); returns how many are kept. */
+  async addSuggestionExample(example: Omit<SuggestionExample, 'at'>): Promise<number> {
+    const entry = SuggestionExample.parse({ ...example, at: this.timestamp() });
+    let count = 0;
+    await this.change((data) => {
+      const others = data.suggestionExamples.filter((e) => e.passage !== entry.passage || e.techniqueId !== entry.techniqueId);
+      data.suggestionExamples = [...others, entry].slice(-MAX_SUGGESTION_EXAMPLES);
+      count = data.suggestionExamples.length;
+    });
+    return count;
   }
 
   // ---- the file ----

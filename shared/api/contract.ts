@@ -14,6 +14,7 @@ import { pagesOperations } from './ops/pages';
 import { repositoryEvents, repositoryOperations } from './ops/repository';
 import { settingsOperations } from './ops/settings';
 import { shellEvents } from './ops/shell';
+import { suggestionsOperations } from './ops/suggestions';
 
 /** All operations, by name (`domain.verb`). */
 export const operations = {
@@ -24,6 +25,7 @@ export const operations = {
   ...repositoryOperations,
   ...draftsOperations,
   ...settingsOperations,
+  ...suggestionsOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 /** All event kinds, by name. */

@@ -6,8 +6,10 @@
 import { compareIds, parentTechniqueId, type PageKind } from '../ids';
 import type { PageSummary } from '../pages/other-kinds';
 import type { IncidentPage, Page, TacticPage, TechniquePage } from '../pages/types';
-import { CatalogSearch, type SearchOptions, type SearchResult } from './search';
+import { CatalogSearch, isIdQuery, type SearchOptions, type SearchResult } from './search';
 import { IncidentTextSearch, type IncidentTextHit } from './incident-text-search';
+import { MeaningIndex, type MeaningExample, type MeaningHit } from './meaning-search';
+import { rankSource, type SourceSuggestion } from './source-suggestions';
 
 /** A technique as the UI shows it. */
 export interface CatalogTechnique {
@@ -72,6 +74,7 @@ export class Catalog {
   private incidentList: readonly CatalogIncident[] | undefined;
   private searchIndex: CatalogSearch | undefined;
   private textIndex: IncidentTextSearch | undefined;
+  private meaning: MeaningIndex | undefined;
 
   /**
    * Builds the catalog from parsed pages (any order; pages without an id are counted but not
@@ -180,10 +183,43 @@ export class Catalog {
     return this.usesByTechnique.get(techniqueId) ?? [];
   }
 
-  /** Autocomplete search over ids and names: see CatalogSearch. Built on first use. */
-  search(query: string, options?: SearchOptions): SearchResult[] {
+  /**
+   * Autocomplete search: ids and names first, in CatalogSearch's tiers, then techniques by meaning
+   * (MeaningIndex: summaries and the framework's incident descriptions), each with its reason.
+   * When meaning has answers, the typo tier keeps at most a third of the room the exact tiers
+   * leave, so that `impersonate a trusted contact` is not all near-miss names.
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
     this.searchIndex ??= new CatalogSearch([...this.objectMap.values()], (id) => this.techniqueMap.get(id)?.tacticId);
-    return this.searchIndex.search(query, options);
+    const named = this.searchIndex.search(query, options);
+    const limit = options.limit ?? 20;
+    if ((options.kinds && !options.kinds.includes('technique')) || isIdQuery(query)) return named;
+    const strong = named.filter((r) => r.tier !== 'fuzzy');
+    const room = limit - strong.length;
+    if (room <= 0) return named;
+    const meaning = this.meaningIndex()
+      .search(query, { limit: limit * 2, exclude: strong.map((r) => r.id) })
+      .filter((hit) => !options.tacticId || this.techniqueMap.get(hit.id)?.tacticId === options.tacticId);
+    if (meaning.length === 0) return named;
+    const fuzzy = named.filter((r) => r.tier === 'fuzzy').slice(0, Math.max(Math.ceil(room / 3), room - meaning.length));
+    const kept = new Set(fuzzy.map((r) => r.id));
+    const byMeaning = meaning.filter((hit) => !kept.has(hit.id)).slice(0, room - fuzzy.length);
+    return [...strong, ...fuzzy, ...byMeaning.map((hit): SearchResult => ({ kind: 'technique', id: hit.id, name: hit.name, tier: 'meaning', reason: hit.reason }))];
+  }
+
+  /** Techniques a passage of a source evokes, best first, with the analyst's examples counted. */
+  suggest(passage: string, examples: readonly MeaningExample[] = [], options: { limit?: number; exclude?: readonly string[] } = {}): MeaningHit[] {
+    return this.meaningIndex().suggest(passage, examples, options);
+  }
+
+  /** Techniques a whole source evokes, ranked, each with the sentences that evoke it most. */
+  suggestForSource(text: string, examples: readonly MeaningExample[] = [], limit = 15): SourceSuggestion[] {
+    return rankSource(text, (passage, ex, options) => this.suggest(passage, ex, options), examples, limit);
+  }
+
+  /** The search by meaning, built on first use from the techniques and every incident row. */
+  meaningIndex(): MeaningIndex {
+    return (this.meaning ??= new MeaningIndex(this.techniques(), [...this.usesByTechnique.values()].flat()));
   }
 
   /** Full-text search over incident summaries and descriptions. Built on first use. */

@@ -5,6 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { CatalogIncident, TechniqueUse } from './catalog';
+import { stripMarkup } from './description-text';
 
 export interface IncidentTextHit {
   readonly id: string;
@@ -56,11 +57,6 @@ export class IncidentTextSearch {
         return { id: document.id, name: document.name, score: hit.score, excerpt: excerptAround(`${document.summary}\n${document.descriptions}`, hit.terms) };
       });
   }
-}
-
-/** The framework's cells hold `<i>`, `<br>` and markdown emphasis; search reads the words. */
-function stripMarkup(text: string): string {
-  return text.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[a-zA-Z][^>]*>/g, '').replace(/[_*]/g, '');
 }
 
 function excerptAround(text: string, terms: readonly string[]): string {

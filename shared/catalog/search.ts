@@ -11,7 +11,7 @@ import { withPrefix } from './sorted-prefix';
 import { WordPrefixIndex } from './word-prefix-index';
 
 /** How a result matched, best first. */
-export type MatchTier = 'exact-id' | 'id-prefix' | 'name-prefix' | 'fuzzy';
+export type MatchTier = 'exact-id' | 'id-prefix' | 'name-prefix' | 'fuzzy' | 'meaning';
 
 export interface SearchOptions {
   /** Only these kinds (e.g. ['technique'] for the tagger). Default: all. */
@@ -27,9 +27,16 @@ export interface SearchResult {
   readonly id: string;
   readonly name: string;
   readonly tier: MatchTier;
+  /** For the `meaning` tier: why it matched (`summary: …`, `like I00068: …`). */
+  readonly reason?: string;
 }
 
 const ID_QUERY = /^[A-Za-z]{1,2}\d+(?:\.\d*)?$/;
+
+/** An id being typed (`T0155`, `t0155.`): the id tiers alone answer it. */
+export function isIdQuery(query: string): boolean {
+  return ID_QUERY.test(query.trim());
+}
 
 export class CatalogSearch {
   private readonly byUpperId = new Map<string, CatalogObject>();

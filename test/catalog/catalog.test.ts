@@ -70,8 +70,9 @@ describe('catalog', () => {
     expect(prefixIds).toEqual(['T0151.004', 'T0151.005', 'T0151.006', 'T0151.007']);
     // 'chat' has no fuzzy match, so the order of tiers is shown on a query that has both.
     const both = loaded.catalog.search('channel', { kinds: ['technique'] }).map((r) => r.tier);
-    expect(new Set(both)).toEqual(new Set(['name-prefix', 'fuzzy']));
+    expect(new Set(both)).toEqual(new Set(['name-prefix', 'fuzzy', 'meaning']));
     expect(both.lastIndexOf('name-prefix')).toBeLessThan(both.indexOf('fuzzy'));
+    expect(both.lastIndexOf('fuzzy')).toBeLessThan(both.indexOf('meaning'));
   });
 
   it('finds by name word prefix exactly what a plain scan of the names finds, in id order', () => {

@@ -22,7 +22,7 @@ function onDisk(): StoreData {
 describe('Store: drafts', () => {
   it('creates the file on open, and creates, lists, gets, updates and deletes drafts on disk', async () => {
     const store = await Store.open({ dir: dir.path });
-    expect(onDisk()).toEqual({ schemaVersion: 2, drafts: {}, settings: DEFAULT_SETTINGS, recent: [] });
+    expect(onDisk()).toEqual({ schemaVersion: 2, drafts: {}, settings: DEFAULT_SETTINGS, recent: [], suggestionExamples: [] });
 
     const first = await store.createDraft({ incident: { name: 'Kremlin-linked hackers target messaging apps' } });
     const second = await store.createDraft();

@@ -28,7 +28,9 @@ const SearchResultSchema = z.object({
   kind: PageKindSchema,
   id: z.string(),
   name: z.string(),
-  tier: z.enum(['exact-id', 'id-prefix', 'name-prefix', 'fuzzy']),
+  tier: z.enum(['exact-id', 'id-prefix', 'name-prefix', 'fuzzy', 'meaning']),
+  /** For the meaning tier: why it matched (`summary: …`, `like I00068: …`). */
+  reason: z.string().optional(),
   /** For techniques: the tactic, so the autocomplete can show it. */
   tacticId: z.string().optional(),
   tacticName: z.string().optional(),

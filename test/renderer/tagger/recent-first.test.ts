@@ -17,6 +17,11 @@ describe('recent techniques first', () => {
     expect(preferRecent(results, ['T0151.004']).map((x) => x.id)).toEqual(['T0155.007', 'T0151.004', 'T0155']);
   });
 
+  it('keeps matches by meaning after names, a recent one too', () => {
+    const results = [r('T0155.007', 'name-prefix'), r('T0143.003', 'meaning'), r('T0151.004', 'fuzzy')];
+    expect(preferRecent(results, ['T0143.003']).map((x) => x.id)).toEqual(['T0155.007', 'T0151.004', 'T0143.003']);
+  });
+
   it('keeps the search order among techniques that were not used', () => {
     const results = [r('B', 'fuzzy'), r('A', 'fuzzy'), r('C', 'fuzzy')];
     expect(preferRecent(results, []).map((x) => x.id)).toEqual(['B', 'A', 'C']);

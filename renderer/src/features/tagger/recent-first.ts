@@ -7,7 +7,7 @@ export function preferRecent(results: readonly SearchResultInfo[], recent: reado
     const at = recent.indexOf(id);
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
   };
-  const tiers = ['exact-id', 'id-prefix', 'name-prefix', 'fuzzy'];
+  const tiers: readonly SearchResultInfo['tier'][] = ['exact-id', 'id-prefix', 'name-prefix', 'fuzzy', 'meaning'];
   return results
     .map((result, index) => ({ result, index }))
     .sort((a, b) => tiers.indexOf(a.result.tier) - tiers.indexOf(b.result.tier) || rank(a.result.id) - rank(b.result.id) || a.index - b.index)

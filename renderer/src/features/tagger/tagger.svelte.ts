@@ -69,6 +69,14 @@ export class TaggerState extends DraftScreenState {
     this.focusRequest = 'picker';
   }
 
+  /** Selects a passage of the showing source (from the whole-source suggestions), ready to Tag. */
+  selectPassage(from: number, to: number): void {
+    const view = this.view;
+    if (!view || to > view.state.doc.length) return;
+    view.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+    view.focus();
+  }
+
   /** Opens an annotation (from its highlight or the list), showing its source. */
   openAnnotation(id: string): void {
     const annotation = this.session?.annotation(id);

@@ -2,8 +2,9 @@
  * The tagger's technique autocomplete: what was typed, the matching techniques (id, name and
  * tactic, the catalog search's order), and the techniques used last offered first, since a run of
  * quotes often shares one: with nothing typed the recent ones are the whole list, and when typing
- * they come first among equally good matches. When nothing matches, the picker says why
- * (picker-notice.ts) and lists what it offers instead.
+ * they come first among equally good matches. Matches by meaning come after ids and names, each
+ * with its reason. When nothing matches, the picker says why (picker-notice.ts) and lists what it
+ * offers instead.
  */
 import type { SearchResultInfo } from '../../../../shared/api/ops/catalog';
 import type { ValidationContext } from '../../../../shared/validation';
@@ -17,6 +18,8 @@ export interface PickerOption {
   readonly name: string;
   readonly tactic: string;
   readonly recent: boolean;
+  /** Why it matched, for a match by meaning (`summary: …`, `like I00068: …`). */
+  readonly reason?: string;
 }
 
 /** How many options are listed. */
@@ -85,7 +88,7 @@ export class TechniquePicker {
     }
     return this.#matches
       .slice(0, LIMIT)
-      .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id) }));
+      .map((r) => ({ id: r.id, name: r.name, tactic: `${r.tacticId ?? ''} ${r.tacticName ?? ''}`.trim(), recent: recent.includes(r.id), ...(r.reason ? { reason: r.reason } : {}) }));
   });
 
   /** The analyst typed: the best match becomes active, so Enter takes it. */

@@ -43,7 +43,8 @@ export class PaletteState {
       (o): PaletteItem => ({
         key: `o:${o.id}`,
         title: `${o.id} ${o.name}`,
-        detail: o.tacticName ? `${o.kind} · ${o.tacticId} ${o.tacticName}` : o.kind,
+        // A match by meaning says why (`like I00068: …`), since its name may not hold the words.
+        detail: [o.tacticName ? `${o.kind} · ${o.tacticId} ${o.tacticName}` : o.kind, o.reason].filter(Boolean).join(' — '),
         group: 'Framework',
         run: () => this.#workbench.go('library', o.id),
       }),
