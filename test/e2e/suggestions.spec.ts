@@ -5,19 +5,15 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
-import { expectCleanPage, saveScreenshot, watchPage } from './support/page-checks';
+import { expectCleanPage, saveScreenshot } from './support/page-checks';
 import { ARTICLE_INCIDENT_FIELDS, fillFields, openServedCheckout, startIncident } from './support/incident-form';
 import { selectInSource } from './support/source-editor';
-import { startServe } from './support/serve';
+import { withServedPage } from './support/served-page';
 
 const PASSAGE = 'attackers are increasingly utilizing artificial intelligence to convincingly impersonate technical support staff or trusted contacts, creating highly realistic and persuasive phishing attempts';
 
 test('a suggestion for the tagged passage is accepted with one key and lands in the draft', async ({ browser }) => {
-  const served = await startServe();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchPage(page, served.origin);
-  try {
+  await withServedPage(browser, async ({ served, page, problems }) => {
     await openServedCheckout(page, served);
     await startIncident(page);
     await fillFields(page, { Name: 'Messaging apps campaign', ...ARTICLE_INCIDENT_FIELDS });
@@ -54,18 +50,11 @@ test('a suggestion for the tagged passage is accepted with one key and lands in 
     // The verdict is an example in the local store, for later suggestions.
     await expect.poll(() => (JSON.parse(readFileSync(join(served.dataDir, 'store.json'), 'utf8')) as { suggestionExamples?: unknown[] }).suggestionExamples).toEqual([expect.objectContaining({ passage: PASSAGE, techniqueId: first, verdict: 'accepted' })]);
     expectCleanPage(problems);
-  } finally {
-    await context.close();
-    await served.stop();
-  }
+  });
 });
 
 test('the whole source ranked: a technique with its passages, one click selects a passage to tag', async ({ browser }) => {
-  const served = await startServe();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const problems = watchPage(page, served.origin);
-  try {
+  await withServedPage(browser, async ({ served, page, problems }) => {
     await openServedCheckout(page, served);
     await startIncident(page);
     await page.getByRole('link', { name: 'Open the quote tagger' }).click();
@@ -92,8 +81,5 @@ test('the whole source ranked: a technique with its passages, one click selects 
     const option = page.getByRole('listbox', { name: 'Matching techniques' }).locator('[data-technique="T0143.003"]');
     await expect(option.locator('.reason')).toHaveText(/^like I00(069|116|126): .*phishing/i);
     expectCleanPage(problems);
-  } finally {
-    await context.close();
-    await served.stop();
-  }
+  });
 });

@@ -11,13 +11,20 @@ import { tagNamesOnly } from './raw-html';
 const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, head, title, meta, link, nav, footer, form, button, select, input, textarea';
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|H[1-6]|HEADER|HR|LI|MAIN|OL|P|PRE|SECTION|TABLE|TBODY|THEAD|TFOOT|TR|UL)$/;
 
-/** The readable text of an HTML document. */
-export function htmlToText(html: string): string {
+/**
+ * Untrusted HTML as an inert fragment: tags stripped to their bare names, parsed inside a
+ * <template>. The one way the renderer parses markup it only reads text from (sources, Word files).
+ */
+export function inertFragment(html: string): DocumentFragment | undefined {
   // The file cannot close the wrapping template early: its own template tags are renamed.
   const wrapped = `<template>${tagNamesOnly(html).replace(/<(\/?)template/gi, '<$1x-template')}</template>`;
-  const template = new DOMParser().parseFromString(wrapped, 'text/html').querySelector('template');
-  if (!template) return '';
-  const root = template.content;
+  return new DOMParser().parseFromString(wrapped, 'text/html').querySelector('template')?.content;
+}
+
+/** The readable text of an HTML document. */
+export function htmlToText(html: string): string {
+  const root = inertFragment(html);
+  if (!root) return '';
   for (const node of Array.from(root.querySelectorAll(DROP))) node.remove();
   let out = '';
   const walk = (node: Node): void => {

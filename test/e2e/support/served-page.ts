@@ -3,7 +3,7 @@
  * context of its own (axe-core needs one), watched for console errors and requests that leave the
  * machine, started before the spec's tests and stopped after them.
  */
-import { test, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
 import { watchPage, type PageProblems } from './page-checks';
 import { startServe, type ServedWorkbench } from './serve';
 
@@ -27,4 +27,17 @@ export function useServedPage(viewport = { width: 1400, height: 900 }): ServedPa
     await state.served?.stop();
   });
   return state;
+}
+
+/** A served page for one test alone (a fresh checkout and store), stopped when `body` ends. */
+export async function withServedPage(browser: Browser, body: (spec: ServedPage) => Promise<void>, viewport = { width: 1400, height: 900 }): Promise<void> {
+  const served = await startServe();
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  try {
+    await body({ served, page, problems: watchPage(page, served.origin) });
+  } finally {
+    await context.close();
+    await served.stop();
+  }
 }

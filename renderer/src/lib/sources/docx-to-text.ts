@@ -9,7 +9,7 @@
  * parses it, inert, inside a <template> (see html-to-text.ts for why).
  */
 import mammoth from 'mammoth';
-import { tagNamesOnly } from '../raw-html';
+import { inertFragment } from '../html-to-text';
 import { reasonOf, SourceFileError, type ReadSource } from './source-file-error';
 
 const BLOCK = /^(P|H[1-6]|LI|TR|TABLE|UL|OL|BLOCKQUOTE)$/;
@@ -40,8 +40,8 @@ export async function docxToText(bytes: ArrayBuffer, name: string): Promise<Read
 
 /** Mammoth's HTML as lines: blocks on lines of their own, list items marked, blank lines between paragraphs. */
 function htmlLines(html: string): string {
-  const template = new DOMParser().parseFromString(`<template>${tagNamesOnly(html).replace(/<(\/?)template/gi, '<$1x-template')}</template>`, 'text/html').querySelector('template');
-  if (!template) return '';
+  const root = inertFragment(html);
+  if (!root) return '';
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -64,7 +64,7 @@ function htmlLines(html: string): string {
     if (tag === 'TD' || tag === 'TH') out += '\t';
     if (((tag === 'UL' || tag === 'OL') && !nested) || tag === 'TABLE' || /^H[1-6]$/.test(tag) || tag === 'P') out += '\n\n';
   };
-  for (const child of Array.from(template.content.childNodes)) walk(child);
+  for (const child of Array.from(root.childNodes)) walk(child);
   return (
     out
       .split('\n')
