@@ -87,6 +87,8 @@ test('a PDF opens as text by page, a quote on page 2 is tagged; a damaged or sca
   await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toHaveText(PDF_QUOTE);
   await pickTechnique(page, 'T0143.003', 'T0143.003');
   expect(await highlightedTexts(page)).toEqual([PDF_QUOTE]);
+  // The quote's page is shown with it.
+  await expect(page.getByRole('group', { name: 'Open quote' }).locator('[data-page]')).toHaveText('page 2');
   await saveScreenshot(page, 'tagger-pdf-source');
   expectCleanPage(problems);
 });
