@@ -116,3 +116,46 @@ test('a Word file opens with its heading and list items as lines; a damaged one 
   await saveScreenshot(page, 'tagger-docx-source');
   expectCleanPage(problems);
 });
+
+/** A saved news page as browsers save them: the story among a cookie banner, menus, ads and related links. */
+const NEWS_PAGE = `<!doctype html>
+<html lang="en"><head><title>Kremlin-linked hackers target Signal users | The Daily Wire Service</title>
+<meta property="og:site_name" content="The Daily Wire Service"><meta name="author" content="Jane Reporter">
+<script src="https://tracker.example/t.js"></script><style>.x{color:red}</style></head>
+<body>
+<div id="cookie-banner" class="gdpr-banner">We use cookies to improve your experience. Accept cookies</div>
+<header class="site-header"><nav class="menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/tech">Tech</a></nav></header>
+<a class="skip" href="#main">Skip to content</a>
+<main id="main"><article class="story">
+<h1>Kremlin-linked hackers target Signal users</h1>
+<p class="byline">By Jane Reporter</p>
+<p>A widespread campaign orchestrated by actors linked to the Kremlin is targeting the WhatsApp and Signal accounts of government officials, diplomats and journalists across Europe, intelligence agencies warned on Wednesday.</p>
+<p>The attackers impersonate technical support staff and trusted contacts, and send QR codes that link a victim's account to a device the attackers control, so that every message can be read.</p>
+<div class="ad-break sponsor">ADVERTISEMENT Buy now: the best VPN deals of the year</div>
+<p>Officials were told not to use the apps for classified or confidential information, despite their end-to-end encryption, and to report any unexpected request to scan a code.</p>
+</article></main>
+<aside class="related sidebar"><h2>Related stories</h2><ul><li><a href="/a">Ten phones to buy this winter</a></li><li><a href="/b">Election night live</a></li></ul></aside>
+<footer class="site-footer">© The Daily Wire Service. Share on Facebook · Share on X</footer>
+<img src="https://tracker.example/pixel.gif" onerror="window.__ran=1">
+</body></html>`;
+
+test('a saved news page opens as its article; what was left out is said and can be brought back', async () => {
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await fileInput().setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(NEWS_PAGE) });
+  const text = sourceText();
+  await expect(text).toHaveValue(/QR codes that link a victim's account/);
+  const article = await text.inputValue();
+  expect(article).toContain('A widespread campaign orchestrated by actors linked to the Kremlin');
+  expect(article).toContain('to report any unexpected request to scan a code.');
+  for (const boilerplate of ['Accept cookies', 'Skip to content', 'ADVERTISEMENT', 'Related stories', 'Ten phones', 'Share on Facebook', 'Home']) expect(article).not.toContain(boilerplate);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(/Kremlin-linked hackers target Signal users/);
+  await expect(page.getByRole('list', { name: 'Left out of the file' })).toContainText('were left out');
+  await saveScreenshot(page, 'tagger-web-article');
+
+  // Nothing is lost: the whole page comes back at a click.
+  await page.getByRole('button', { name: 'Use the whole page' }).click();
+  await expect(text).toHaveValue(/Related stories/);
+  await expect(text).toHaveValue(/ADVERTISEMENT/);
+  expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+  expectCleanPage(problems);
+});

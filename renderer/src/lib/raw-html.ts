@@ -83,11 +83,13 @@ export function allowListedHtml(html: string): string {
 const DECLARATION = /<![A-Za-z[][\s\S]*?>|<\?[\s\S]*?>/g;
 
 /**
- * A whole HTML document with every tag stripped to its bare name (no attribute at all), comments
- * and declarations dropped, and any other `<` written as text: what html-to-text.ts needs to find
- * the text and its blocks, and nothing a parser could report as an inline handler.
+ * A whole HTML document with every tag stripped to its bare name, comments and declarations
+ * dropped, and any other `<` written as text: what html-to-text.ts needs to find the text and its
+ * blocks, and nothing a parser could report as an inline handler. `keep` names attributes that
+ * are plain words to a parser (never a handler, an address or a style), kept quoted and escaped:
+ * the article extraction reads `class`, `id` and the `<meta>` tags' `content`.
  */
-export function tagNamesOnly(html: string): string {
+export function tagNamesOnly(html: string, keep: ReadonlySet<string> = NO_ATTRIBUTES): string {
   let out = '';
   let last = 0;
   const source = html.replace(DECLARATION, '');
@@ -95,9 +97,25 @@ export function tagNamesOnly(html: string): string {
     const index = match.index ?? 0;
     out += textBetween(source.slice(last, index));
     last = index + match[0].length;
-    const [whole, openName, , , closeName] = match;
+    const [whole, openName, attributes = '', , closeName] = match;
     if (whole.startsWith('<!--')) continue;
-    out += openName !== undefined ? `<${openName.toLowerCase()}>` : `</${(closeName ?? '').toLowerCase()}>`;
+    out += openName !== undefined ? `<${openName.toLowerCase()}${keptAttributes(attributes, keep)}>` : `</${(closeName ?? '').toLowerCase()}>`;
   }
   return out + textBetween(source.slice(last));
+}
+
+const NO_ATTRIBUTES: ReadonlySet<string> = new Set();
+/** Never kept, whatever `keep` says: what runs, loads or styles. */
+const NEVER_KEPT = /^(on|href$|src|style$|action$|formaction$|srcdoc$|xlink|data$|poster$|background$)/;
+
+function keptAttributes(attributes: string, keep: ReadonlySet<string>): string {
+  if (keep.size === 0) return '';
+  let out = '';
+  for (const match of attributes.matchAll(ONE_ATTRIBUTE)) {
+    const attribute = (match[1] ?? '').toLowerCase();
+    if (!keep.has(attribute) || NEVER_KEPT.test(attribute)) continue;
+    const value = match[2] === undefined ? '' : unquote(match[2]);
+    out += ` ${attribute}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+  }
+  return out;
 }

@@ -102,6 +102,9 @@ describe('raw HTML at the markdown stage', () => {
         expect(forbidden(markdownToHtml(markdown))).toEqual([]);
         expect(forbidden(allowListedHtml(markdown))).toEqual([]);
         expect(parsed(tagNamesOnly(markdown)).attributes).toEqual([]);
+        // The article reader's words-only attributes: asking for handlers, addresses or styles keeps none.
+        const kept = parsed(tagNamesOnly(markdown, WORD_ATTRIBUTES)).attributes;
+        expect(kept.filter((a) => !WORD_ATTRIBUTES.has(a.name) || /^on|^(href|src|style)$/.test(a.name))).toEqual([]);
       }),
       { numRuns: 3000 },
     );
@@ -121,7 +124,17 @@ describe('raw HTML at the markdown stage', () => {
   });
 });
 
+/** What web-article.ts keeps, plus what it must never get even when asked for. */
+const WORD_ATTRIBUTES: ReadonlySet<string> = new Set(['class', 'id', 'content', 'name', 'onerror', 'onload', 'href', 'src', 'style']);
+
 describe('tag names only, for an HTML file read as a source', () => {
+  it('keeps only the plain-word attributes asked for, quoted and escaped, and never a handler, an address or a style', () => {
+    expect(tagNamesOnly('<P class=a id="b&c" onclick=x style="color:red"><a href="javascript:1" name=\'q"<\'>x</a><img src=x onerror=1></P>', WORD_ATTRIBUTES)).toBe(
+      '<p class="a" id="b&amp;c"><a name="q&quot;&lt;">x</a><img></p>',
+    );
+  });
+
+
   it('strips every attribute and declaration and keeps the text and its blocks', () => {
     expect(tagNamesOnly('<!DOCTYPE html><html><body onload="x"><P class=a>One &amp; <b>two</b></P><img src=x onerror=1></body></html>')).toBe(
       '<html><body><p>One &amp; <b>two</b></p><img></body></html>',

@@ -127,13 +127,13 @@ export class TaggerState extends DraftScreenState {
    * reading left out (shown there until the text is used). The draft is not touched; a file that
    * cannot be read gets a message.
    */
-  async readFile(file: File): Promise<{ text: string; title: string; notices: readonly string[] } | undefined> {
+  async readFile(file: File): Promise<{ text: string; title: string; notices: readonly string[]; whole?: string } | undefined> {
     // A file that opens clears the messages of files that did not (errors stay until dismissed).
     const notices = this.workbench.notices;
     try {
       const read = await readSourceFile(file);
       for (const id of this.#fileErrors.splice(0)) notices.dismiss(id);
-      return { text: read.text, title: file.name.replace(/\.[^.]+$/, ''), notices: read.notices };
+      return { text: read.text, title: read.title ?? file.name.replace(/\.[^.]+$/, ''), notices: read.notices, ...(read.whole !== undefined ? { whole: read.whole } : {}) };
     } catch (error) {
       this.#fileErrors.push(error instanceof SourceFileError ? notices.show('error', error.message) : notices.error(error, `${file.name} could not be read`));
       return undefined;

@@ -1,10 +1,10 @@
 /**
  * A file the analyst opens as a source, read to its text by its kind: text and markdown as they
- * are, HTML reduced to its text, PDF by its text layer (pdf-to-text.ts), Word .docx by its
+ * are, HTML as its article (web-article.ts), PDF by its text layer (pdf-to-text.ts), Word .docx by its
  * structure (docx-to-text.ts). The PDF and Word readers are dynamic imports, loaded only when
  * such a file is opened, so the first screen's JavaScript stays as it was.
  */
-import { htmlToText, isHtmlFile } from '../html-to-text';
+import { isHtmlFile } from '../html-to-text';
 import { SourceFileError, type ReadSource } from './source-file-error';
 
 export { SourceFileError, type ReadSource } from './source-file-error';
@@ -36,5 +36,6 @@ export async function readSourceFile(file: File): Promise<ReadSource> {
   if (kind === 'pdf') return (await import('./pdf-to-text')).pdfToText(await file.arrayBuffer(), file.name);
   if (kind === 'docx') return (await import('./docx-to-text')).docxToText(await file.arrayBuffer(), file.name);
   const raw = await file.text();
-  return { text: kind === 'html' ? htmlToText(raw) : raw, notices: [] };
+  if (kind === 'html') return (await import('./web-article')).webArticleText(raw);
+  return { text: raw, notices: [] };
 }

@@ -5,6 +5,10 @@ export interface ReadSource {
   readonly text: string;
   /** Things left out or not readable, shown as notices (never dropped silently). */
   readonly notices: readonly string[];
+  /** A title the file gives itself (a web page's article title), to prefill the source's. */
+  readonly title?: string;
+  /** The file's whole text, when `text` is an extract of it: what was left out, to bring back. */
+  readonly whole?: string;
 }
 
 /** A file that cannot be used as a source; its message says why and what to do. */
