@@ -10,7 +10,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import type { Diagnostic } from '../../../../shared/validation';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Notices } from '../../lib/app/notices.svelte';
-import { commitBlockers, commitIncluded, describeIdConflict, draftIdConflict, includedPaths, loadReview, messageFor, withPath, withoutPath, type IdConflict, type ReviewFile, type ReviewSnapshot, type TidyReport } from './review-model';
+import { commitBlockers, commitIncluded, draftIdConflict, includedPaths, loadReview, messageFor, withPath, withoutPath, type IdConflict, type ReviewFile, type ReviewSnapshot, type TidyReport } from './review-model';
 
 /** What is running now (one thing at a time: git takes one lock). */
 export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply' | 'tidy';
@@ -239,9 +239,9 @@ export class ReviewState {
         await prepare(id);
         // An id taken since allocation (a fetched branch) is offered its successor instead of written.
         const conflict = await draftIdConflict(this.#api, id);
+        // Said once, beside Write pages (an alert there), with the offer of the free id.
         if (conflict) {
           this.idConflict = conflict;
-          this.#notices.show('error', describeIdConflict(conflict));
           return;
         }
         const result = await this.#api.call('drafts.apply', { id });
