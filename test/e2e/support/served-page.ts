@@ -5,6 +5,7 @@
  */
 import { test, type Browser, type Page } from '@playwright/test';
 import { watchPage, type PageProblems } from './page-checks';
+import type { HistoryClone } from '../../helpers/fixtures';
 import { startServe, type ServedWorkbench } from './serve';
 
 export interface ServedPage {
@@ -13,11 +14,14 @@ export interface ServedPage {
   readonly problems: PageProblems;
 }
 
-/** Registers the spec's beforeAll/afterAll; the returned object is filled in before its first test. */
-export function useServedPage(viewport = { width: 1400, height: 900 }): ServedPage {
+/**
+ * Registers the spec's beforeAll/afterAll; the returned object is filled in before its first test.
+ * `clone` prepares the checkout to serve (a fresh clone of the bundle by default).
+ */
+export function useServedPage(viewport = { width: 1400, height: 900 }, options: { clone?: () => HistoryClone } = {}): ServedPage {
   const state = {} as { served: ServedWorkbench; page: Page; problems: PageProblems };
   test.beforeAll(async ({ browser }) => {
-    state.served = await startServe();
+    state.served = await startServe(options.clone ? { clone: options.clone() } : {});
     const context = await browser.newContext({ viewport });
     state.page = await context.newPage();
     state.problems = watchPage(state.page, state.served.origin);

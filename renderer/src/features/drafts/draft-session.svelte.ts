@@ -85,6 +85,14 @@ export class DraftSession {
     this.lastSavedAt = draft.updatedAt;
   }
 
+  /** Gives the draft the next free ids for those someone else took meanwhile (saved first). */
+  async resolveIdConflict(): Promise<void> {
+    await this.save();
+    const draft = await this.#api.call('drafts.resolveIdConflict', { id: this.id });
+    this.draft = draft;
+    this.lastSavedAt = draft.updatedAt;
+  }
+
   // --- references ------------------------------------------------------------------------
 
   /** Adds an empty reference; returns its id. */

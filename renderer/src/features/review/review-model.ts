@@ -176,3 +176,37 @@ function names(files: readonly ReviewFile[]): string {
   const shown = files.slice(0, 3).map((f) => f.path);
   return files.length > 3 ? `${shown.join(', ')} and ${files.length - 3} more` : shown.join(', ');
 }
+
+/** What pages.tidy found (or, without dryRun, did). */
+export type TidyReport = ApiOutput<'pages.tidy'>;
+
+/** One draft whose ids someone else took meanwhile, with the next free id. */
+export type IdConflict = ApiOutput<'drafts.idConflicts'>[number];
+
+/**
+ * The offer for redundant blocks ("2 blocks the maintainers' pages now carry can be removed"),
+ * or nothing when tidy has none to remove.
+ */
+export function tidyOffer(report: TidyReport | undefined): string | undefined {
+  const count = report?.removed.length ?? 0;
+  if (count === 0) return undefined;
+  return `${plural(count, 'block', 'blocks')} the maintainers' pages now carry can be removed`;
+}
+
+/**
+ * The conflict of draft `draftId`, if its ids are taken (a teammate's branch, fetched since the
+ * ids were allocated, or an older draft). Asked right before writing pages: writing a page under
+ * someone else's id would collide when the branches meet.
+ */
+export async function draftIdConflict(api: ApiClient, draftId: string): Promise<IdConflict | undefined> {
+  return (await api.call('drafts.idConflicts', {})).find((c) => c.draftId === draftId);
+}
+
+/** A conflict in words: which ids are taken, where, and what the draft would get instead. */
+export function describeIdConflict(conflict: IdConflict): string {
+  const where = conflict.takenBy === 'checkout' ? 'in the checkout (its history or a remote branch)' : 'by another draft';
+  const parts: string[] = [];
+  if (conflict.incidentId) parts.push(`${conflict.incidentId} is already used ${where}; the next free id is ${conflict.suggestedIncidentId ?? 'unknown'}.`);
+  if (conflict.linkIds.length > 0) parts.push(`${plural(conflict.linkIds.length, 'IT id is', 'IT ids are')} taken too (${conflict.linkIds.join(', ')}) and get the next free ones.`);
+  return `Not written: ${parts.join(' ')}`;
+}

@@ -10,10 +10,10 @@ import { ApiError } from '../../../../shared/api/errors';
 import type { Diagnostic } from '../../../../shared/validation';
 import { messageOf } from '../../lib/app/notices.svelte';
 import type { Notices } from '../../lib/app/notices.svelte';
-import { commitBlockers, commitIncluded, includedPaths, loadReview, messageFor, withPath, withoutPath, type ReviewFile, type ReviewSnapshot } from './review-model';
+import { commitBlockers, commitIncluded, draftIdConflict, includedPaths, loadReview, messageFor, withPath, withoutPath, type IdConflict, type ReviewFile, type ReviewSnapshot, type TidyReport } from './review-model';
 
 /** What is running now (one thing at a time: git takes one lock). */
-export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply';
+export type ReviewTask = 'commit' | 'repair' | 'pull' | 'push' | 'fetch' | 'undo' | 'apply' | 'tidy';
 
 /** The tasks that wait on a remote, which the analyst can cancel (repo.cancel). */
 const CANCELLABLE: readonly ReviewTask[] = ['fetch', 'pull', 'push'];
@@ -54,6 +54,10 @@ export class ReviewState {
   sync = $state<AheadBehind | undefined>(undefined);
   /** The diagnostics of a draft the back end refused to write. */
   draftProblems = $state<readonly Diagnostic[]>([]);
+  /** What tidy would remove (and the blocks whose rows differ), from its last dry run. */
+  tidy = $state<TidyReport | undefined>(undefined);
+  /** The chosen draft's ids taken by someone else, found before writing its pages. */
+  idConflict = $state<IdConflict | undefined>(undefined);
 
   readonly files: readonly ReviewFile[] = $derived(this.snapshot?.files ?? []);
   readonly included: ReadonlySet<string> = $derived(includedPaths(this.files, this.excluded));
@@ -172,6 +176,8 @@ export class ReviewState {
           this.#notices.success(`Pulled: ${result.from.slice(0, 7)} → ${result.to.slice(0, 7)}${result.kind === 'rebased' ? ' (your commits rebased on top)' : ''}.`);
           // A failure leaves the catalog the screens had; opening a screen that needs it loads it again.
           await this.#reloadCatalog().catch(() => undefined);
+          // The maintainers may have regenerated: blocks of ours their pages now carry can go.
+          await this.checkTidy();
           break;
         case 'diverged':
           this.#notices.show('error', `Your branch and the remote have both moved (${result.ahead} to push, ${result.behind} to pull). Use "Pull and rebase" to put your commits on top.`);
@@ -227,9 +233,17 @@ export class ReviewState {
    */
   async applyDraft(id: string, prepare: (id: string) => Promise<void>): Promise<void> {
     this.draftProblems = [];
+    this.idConflict = undefined;
     await this.#run({ task: 'apply', label: 'Writing the draft to the checkout…', failure: 'Could not write the draft' }, async () => {
       try {
         await prepare(id);
+        // An id taken since allocation (a fetched branch) is offered its successor instead of written.
+        const conflict = await draftIdConflict(this.#api, id);
+        // Said once, beside Write pages (an alert there), with the offer of the free id.
+        if (conflict) {
+          this.idConflict = conflict;
+          return;
+        }
         const result = await this.#api.call('drafts.apply', { id });
         const techniquePages = result.written.filter((p) => p !== result.incidentPage).length;
         this.#notices.success(`Wrote ${result.incidentPage} and notes on ${techniquePages} technique page${techniquePages === 1 ? '' : 's'}.`);
@@ -239,6 +253,40 @@ export class ReviewState {
         throw error;
       }
     });
+  }
+
+  /**
+   * Gives the conflicting draft the next free ids (`resolve`: through its open session, so the
+   * editor stays in step), then writes its pages.
+   */
+  async useFreeIds(id: string, resolve: (id: string) => Promise<void>, prepare: (id: string) => Promise<void>): Promise<void> {
+    let resolved = false;
+    await this.#run({ task: 'apply', label: 'Giving the draft the next free id…', failure: 'Could not give the draft a free id' }, async () => {
+      await resolve(id);
+      this.idConflict = undefined;
+      resolved = true;
+    });
+    if (resolved) await this.applyDraft(id, prepare);
+  }
+
+  /** Looks for blocks tidy would remove (a dry run: nothing is written). */
+  async checkTidy(): Promise<void> {
+    try {
+      this.tidy = await this.#api.call('pages.tidy', { dryRun: true });
+    } catch (error) {
+      this.#notices.error(error, 'Could not look for blocks to tidy');
+    }
+  }
+
+  /** Removes the redundant blocks (never one whose rows differ); the review shows each removal. */
+  async runTidy(): Promise<void> {
+    await this.#run({ task: 'tidy', label: 'Removing the blocks the maintainers now carry…', failure: 'Could not tidy the pages' }, async () => {
+      const result = await this.#api.call('pages.tidy', {});
+      const pages = result.written.length;
+      this.#notices.success(`Removed ${result.removed.length} block${result.removed.length === 1 ? '' : 's'} from ${pages} page${pages === 1 ? '' : 's'}: review the removal, then commit.`);
+      if (result.written[0]) this.selectedPath = result.written[0];
+    });
+    await this.checkTidy();
   }
 
   /**
