@@ -70,3 +70,35 @@ test('an incident exported as STIX from the Export menu uses DISARM.json’s ids
     expectCleanPage(problems);
   });
 });
+
+/** I00068's techniques, as its page lists them. */
+const I00068 = ['T0088.001', 'T0097.100', 'T0143.003', 'T0151.004', 'T0155.007'];
+
+test('the framework grid exports the highlighted committed incident, and the heat map over all incidents', async ({ browser }) => {
+  await withServedPage(browser, async ({ served, page, problems }) => {
+    await page.goto(served.url);
+    await expect(page.locator('nav[aria-label="Screens"]')).toBeVisible();
+    await page.evaluate(() => (window.location.hash = '#/grid/I00068'));
+    const grid = page.locator('[data-screen="grid"]');
+    await expect(grid.locator('.summary')).toContainText('5 techniques used by');
+    const menu = grid.getByText('Export', { exact: true });
+    await expect(menu).toBeVisible();
+    await menu.click();
+    const [download] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: /^STIX 2\.1 bundle/ }).click()]);
+    expect(download.suggestedFilename()).toBe('I00068.stix.json');
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as Bundle;
+    const disarm = JSON.parse(readFileSync(join(served.clone.path, DISARM_STIX_PATH), 'utf8')) as { objects: { type: string; id: string; external_references?: { external_id?: string }[] }[] };
+    const techniqueOf = new Map(disarm.objects.filter((o) => o.type === 'attack-pattern').map((o) => [o.id, o.external_references?.find((r) => r.external_id)?.external_id]));
+    expect(bundle.objects.filter((o) => o.relationship_type === 'uses').map((o) => techniqueOf.get(o.target_ref as string)).sort()).toEqual(I00068);
+
+    await menu.click();
+    await saveScreenshot(page, 'export-menu-grid');
+    const [heat] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: /^Heat map of all incidents/ }).click()]);
+    expect(heat.suggestedFilename()).toBe('disarm-incidents-heatmap.layer.json');
+    const layer = JSON.parse(readFileSync(await heat.path(), 'utf8')) as { name: string; techniques: { techniqueID: string; score: number; comment: string }[] };
+    expect(layer.name).toMatch(/^DISARM incidents \(\d+\)$/);
+    // I00068 counts once for each of its techniques.
+    for (const id of I00068) expect(layer.techniques.find((t) => t.techniqueID === id)?.comment).toContain('I00068');
+    expectCleanPage(problems);
+  });
+});
