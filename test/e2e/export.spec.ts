@@ -93,6 +93,10 @@ test('the framework grid exports the highlighted committed incident, and the hea
 
     await menu.click();
     await saveScreenshot(page, 'export-menu-grid');
+    // Escape closes it, as a menu does; opened again for the heat map.
+    await page.keyboard.press('Escape');
+    await expect(grid.getByRole('button', { name: /^Heat map of all incidents/ })).toBeHidden();
+    await menu.click();
     const [heat] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: /^Heat map of all incidents/ }).click()]);
     expect(heat.suggestedFilename()).toBe('disarm-incidents-heatmap.layer.json');
     const layer = JSON.parse(readFileSync(await heat.path(), 'utf8')) as { name: string; techniques: { techniqueID: string; score: number; comment: string }[] };
