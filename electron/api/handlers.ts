@@ -7,6 +7,7 @@ import { appHandlers } from './handlers-app';
 import { catalogHandlers } from './handlers-catalog';
 import { draftsHandlers, settingsHandlers } from './handlers-drafts';
 import { filesHandlers } from './handlers-files';
+import { interchangeHandlers } from './handlers-interchange';
 import { pagesHandlers } from './handlers-pages';
 import { repositoryHandlers } from './handlers-repository';
 import { suggestionsHandlers } from './handlers-suggestions';
@@ -23,5 +24,6 @@ export function createHandlers(services: Services): Handlers {
     ...draftsHandlers(services),
     ...settingsHandlers(services),
     ...suggestionsHandlers(services),
+    ...interchangeHandlers(services),
   };
 }

@@ -10,6 +10,7 @@ import { appOperations } from './ops/app';
 import { catalogOperations } from './ops/catalog';
 import { draftsOperations } from './ops/drafts';
 import { filesOperations } from './ops/files';
+import { interchangeOperations } from './ops/interchange';
 import { pagesOperations } from './ops/pages';
 import { repositoryEvents, repositoryOperations } from './ops/repository';
 import { settingsOperations } from './ops/settings';
@@ -26,6 +27,7 @@ export const operations = {
   ...draftsOperations,
   ...settingsOperations,
   ...suggestionsOperations,
+  ...interchangeOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 /** All event kinds, by name. */

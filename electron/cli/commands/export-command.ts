@@ -7,12 +7,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compareIds } from '../../../shared/ids';
-import { heatMapLayer } from '../../../shared/interchange/navigator';
 import { loadCheckout } from '../../checkout/load-checkout';
 import { openCheckout } from '../../git/open';
-import { InputError, readDisarmStix, readIncident } from '../../interchange/read-inputs';
-import { exportIncident, isInterchangeFormat } from '../../interchange/write-export';
+import { InputError, readIncident } from '../../interchange/read-inputs';
+import { exportHeatMap, exportIncident, isInterchangeFormat } from '../../interchange/write-export';
 import { ApiError } from '../../../shared/api/errors';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseCommandArgs, type Command, type CommandIO } from '../command';
 
@@ -97,14 +95,8 @@ export const exportLayerCommand: Command = {
     if (!values.all) throw new UsageError('say --all (a heat map over every incident of the checkout)');
     return guarded('export-layer', io, async () => {
       const checkout = (await openCheckout(resolve(io.cwd, values.repo as string))).path;
-      const [{ catalog }, patterns] = await Promise.all([loadCheckout(checkout), readDisarmStix(checkout)]);
-      // The catalog's own incidents per technique (incident pages and technique pages' tables).
-      const incidentsByTechnique = new Map<string, string[]>();
-      for (const technique of catalog.techniques()) {
-        const incidents = [...new Set(catalog.usesOf(technique.id).map((u) => u.incidentId))].sort(compareIds);
-        if (incidents.length > 0) incidentsByTechnique.set(technique.id, incidents);
-      }
-      return emit('export-layer', io, heatMapLayer(`DISARM incidents (${catalog.incidents().length})`, incidentsByTechnique, patterns), values.out);
+      const { catalog } = await loadCheckout(checkout);
+      return emit('export-layer', io, await exportHeatMap(checkout, catalog), values.out);
     });
   },
 };
