@@ -9,6 +9,7 @@ import { applyDraftToCheckout } from '../drafts/apply-draft';
 import { draftValidationContext, retiredTechniques } from '../drafts/validation-context';
 import { validateDraft } from '../../shared/validation';
 import { markMissing } from '../services/recent-checkouts';
+import { masterRowsToXlsx } from '../drafts/master-data-xlsx';
 
 type DraftOps =
   | 'drafts.list'
@@ -22,6 +23,7 @@ type DraftOps =
   | 'drafts.idConflicts'
   | 'drafts.resolveIdConflict'
   | 'drafts.masterRows'
+  | 'drafts.masterRowsFile'
   | 'drafts.validate'
   | 'drafts.context'
   | 'drafts.apply';
@@ -30,6 +32,16 @@ type SettingsOps = 'settings.get' | 'settings.update' | 'recent.list' | 'recent.
 
 export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N> } {
   const { store, workspace, catalog } = services;
+  /** A draft's master-data rows, with the edit line from the same read of the store file. */
+  const masterRowsOf = async (id: string) => {
+    const { draft, settings } = await store.draftInContext(id);
+    try {
+      return draftToMasterRows(draft, settings.editLine);
+    } catch (error) {
+      if (error instanceof NotReadyError) throw new ApiError('bad-request', error.message);
+      throw error;
+    }
+  };
   /** The draft with what validating it against the open checkout needs. */
   const prepare = async (id: string) => {
     const checkout = workspace.require();
@@ -57,15 +69,15 @@ export function draftsHandlers(services: Services): { [N in DraftOps]: Handler<N
     'drafts.allocateIds': ({ id }) => allocateIds(store, workspace.require(), id),
     'drafts.idConflicts': () => idConflicts(store, workspace.require()),
     'drafts.resolveIdConflict': ({ id }) => resolveIdConflict(store, workspace.require(), id),
-    'drafts.masterRows': async ({ id }) => {
-      // The draft and the edit line from one read of the store file.
-      const { draft, settings } = await store.draftInContext(id);
-      try {
-        return draftToMasterRows(draft, settings.editLine);
-      } catch (error) {
-        if (error instanceof NotReadyError) throw new ApiError('bad-request', error.message);
-        throw error;
-      }
+    'drafts.masterRows': ({ id }) => masterRowsOf(id),
+    'drafts.masterRowsFile': async ({ id }) => {
+      // As `draft export --format xlsx` does: a draft without its ids gets them first.
+      const { draft } = await store.draftInContext(id);
+      if (draft.incidentId === undefined || draft.annotations.some((a) => a.linkId === undefined)) await allocateIds(store, workspace.require(), id);
+      const rows = await masterRowsOf(id);
+      const incidentId = rows.incidents[0]?.disarm_id;
+      const bytes = await masterRowsToXlsx(rows);
+      return { fileName: `${typeof incidentId === 'string' && incidentId ? incidentId : 'draft'}-master-rows.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64') };
     },
     'drafts.validate': async ({ id }) => {
       const { draft, context } = await prepare(id);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from 'read-excel-file/node';
 import { describeQuote } from '../../shared/drafts/anchoring';
 import type { Draft } from '../../shared/drafts/model';
 import { apiOverClone, type ApiOverClone } from '../helpers/api-over-clone';
@@ -90,6 +91,14 @@ describe('drafts operations', () => {
     const rows = await call<{ incidents: { disarm_id: string }[]; incidenttechniques: { disarm_id: string; name: string }[] }>('drafts.masterRows', { id: draft.id });
     expect(rows.incidents[0]?.disarm_id).toBe('I00130');
     expect(rows.incidenttechniques[0]).toMatchObject({ disarm_id: 'IT00000549', name: '<i>“q”</i><br><br>e' });
+    // The same rows as the .xlsx Review's Export menu hands the maintainers, read back.
+    expect(await api.dispatch('drafts.masterRowsFile', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const file = await call<{ fileName: string; mediaType: string; base64: string }>('drafts.masterRowsFile', { id: draft.id });
+    expect(file).toMatchObject({ fileName: 'I00130-master-rows.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const xlsx = Buffer.from(file.base64, 'base64');
+    const [head, row] = await readSheet(xlsx, 'incidenttechniques');
+    expect(Object.fromEntries((head ?? []).map((h, i) => [String(h), row?.[i]]))).toMatchObject({ disarm_id: 'IT00000549', name: '<i>“q”</i><br><br>e' });
+    expect((await readSheet(xlsx, 'incidents'))[1]?.[0]).toBe('I00130');
     expect(await call('drafts.idConflicts', {})).toEqual([]);
 
     // Validate, then apply to the open checkout.

@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSheet } from 'read-excel-file/node';
 import { SOURCE_ARTICLE } from '../helpers/fixtures';
 import { DISARM_STIX_PATH } from '../../shared/interchange/disarm-stix';
 import { expectCleanPage, saveScreenshot } from './support/page-checks';
@@ -67,6 +68,15 @@ test('an incident exported as STIX from the Export menu uses DISARM.json’s ids
     const layer = JSON.parse(readFileSync(await layerDownload.path(), 'utf8')) as { domain: string; techniques: { techniqueID: string }[] };
     expect(layer.domain).toBe('DISARM');
     expect(layer.techniques.map((t) => t.techniqueID).sort()).toEqual(techniques);
+
+    // And the rows for the maintainers' master spreadsheet: each quote's row names its techniques.
+    await review.getByText('Export', { exact: true }).click();
+    const [rowsDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Master-data rows/ }).click()]);
+    expect(rowsDownload.suggestedFilename()).toBe(`${incidentId}-master-rows.xlsx`);
+    const sheet = await readSheet(readFileSync(await rowsDownload.path()), 'incidenttechniques');
+    const column = (sheet[0] ?? []).indexOf('technique_ids');
+    expect(column).toBeGreaterThanOrEqual(0);
+    expect(sheet.slice(1).flatMap((row) => String(row[column]).split(',')).sort()).toEqual(techniques);
     expectCleanPage(problems);
   });
 });

@@ -84,6 +84,11 @@ export const draftsOperations = {
     input: z.object({ id: DraftUuid }).strict(),
     output: z.object({ incidents: z.array(MasterRowSchema), urls: z.array(MasterRowSchema), incidenttechniques: z.array(MasterRowSchema) }),
   }),
+  'drafts.masterRowsFile': defineOperation({
+    summary: "The draft's master-data rows as an .xlsx file for the maintainers (sheets incidents, urls, incidenttechniques, formatted as DISARM_DATA_MASTER.xlsx), base64-encoded; a draft without its ids gets them first, over the open checkout.",
+    input: z.object({ id: DraftUuid }).strict(),
+    output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }),
+  }),
   'drafts.validate': defineOperation({
     summary: 'Every diagnostic of the draft against the open checkout (unknown or retired ids, missing fields, bad URLs and dates...).',
     input: z.object({ id: DraftUuid }).strict(),
