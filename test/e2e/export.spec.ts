@@ -6,10 +6,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { SOURCE_ARTICLE } from '../helpers/fixtures';
 import { DISARM_STIX_PATH } from '../../shared/interchange/disarm-stix';
 import { expectCleanPage, saveScreenshot } from './support/page-checks';
-import { ARTICLE_INCIDENT_FIELDS, fillFields, openServedCheckout, startIncident } from './support/incident-form';
+import { ARTICLE_INCIDENT_FIELDS, fillFields, openServedCheckout, openTaggerWithArticle, startIncident } from './support/incident-form';
 import { selectInSource } from './support/source-editor';
 import { withServedPage } from './support/served-page';
 
@@ -23,10 +22,7 @@ test('an incident exported as STIX from the Export menu uses DISARM.json’s ids
     const incidentId = await startIncident(page);
     await fillFields(page, { Name: 'Messaging apps campaign', ...ARTICLE_INCIDENT_FIELDS });
     // Two techniques on one quote, taken from the suggestions (Alt+Shift+1, then the new first).
-    await page.getByRole('link', { name: 'Open the quote tagger' }).click();
-    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('The Record');
-    await page.getByRole('textbox', { name: 'Source text', exact: true }).fill(readFileSync(SOURCE_ARTICLE, 'utf8'));
-    await page.getByRole('button', { name: 'Use this text' }).click();
+    await openTaggerWithArticle(page);
     await selectInSource(page, PASSAGE);
     await page.keyboard.press('Control+e');
     const onQuote = page.getByRole('list', { name: 'Techniques of this quote' });

@@ -3,10 +3,9 @@
 // fetches and writes the draft's pages: Review writes nothing, says the id is taken and offers the
 // next free one; taking it writes the pages under the new id.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { addBareRemote, cloneHistory, git } from '../helpers/fixtures';
+import { addBareRemote, cloneHistory, teammatePushesIncident } from '../helpers/fixtures';
 import { ARTICLE_INCIDENT_FIELDS, ARTICLE_REFERENCE, addReference, fillFields, openServedCheckout, startIncident } from './support/incident-form';
 import { expectCleanPage, saveScreenshot } from './support/page-checks';
 import { useServedPage } from './support/served-page';
@@ -20,27 +19,13 @@ const spec = useServedPage(undefined, {
   },
 });
 
-/** A teammate's clone pushes branch `teammate` with an incident page `id`. */
-function teammatePushes(id: string): void {
-  const theirs = join(spec.served.clone.root, 'theirs');
-  execFileSync('git', ['clone', '-q', bare, theirs]);
-  git(theirs, 'config', 'user.name', 'Teammate');
-  git(theirs, 'config', 'user.email', 'team@example.org');
-  git(theirs, 'checkout', '-q', '-b', 'teammate');
-  mkdirSync(join(theirs, 'generated_pages', 'incidents'), { recursive: true });
-  writeFileSync(join(theirs, 'generated_pages', 'incidents', `${id}.md`), `# Incident ${id}: Theirs\n`);
-  git(theirs, 'add', '.');
-  git(theirs, 'commit', '-q', '-m', 'Their incident');
-  git(theirs, 'push', '-q', 'origin', 'teammate');
-}
-
 test('a draft whose id a fetched branch took is not written; Review offers the next free id', async () => {
   const { page, served, problems } = spec;
   await openServedCheckout(page, served);
   const mine = await startIncident(page);
   await fillFields(page, { Name: 'Phishing of Signal accounts', Summary: 'Accounts of officials were targeted.', ...ARTICLE_INCIDENT_FIELDS });
   await addReference(page, 1, ARTICLE_REFERENCE);
-  teammatePushes(mine);
+  teammatePushesIncident(bare, spec.served.clone.root, mine);
   const next = `I${String(Number(mine.slice(1)) + 1).padStart(5, '0')}`;
 
   await page.keyboard.press('Alt+5');

@@ -4,9 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_ARTICLE } from '../helpers/fixtures';
 import { expectCleanPage, saveScreenshot } from './support/page-checks';
-import { ARTICLE_INCIDENT_FIELDS, fillFields, openServedCheckout, startIncident } from './support/incident-form';
+import { ARTICLE_INCIDENT_FIELDS, fillFields, openServedCheckout, openTaggerWithArticle, startIncident } from './support/incident-form';
 import { selectInSource } from './support/source-editor';
 import { withServedPage } from './support/served-page';
 
@@ -17,10 +16,7 @@ test('a suggestion for the tagged passage is accepted with one key and lands in 
     await openServedCheckout(page, served);
     await startIncident(page);
     await fillFields(page, { Name: 'Messaging apps campaign', ...ARTICLE_INCIDENT_FIELDS });
-    await page.getByRole('link', { name: 'Open the quote tagger' }).click();
-    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('The Record');
-    await page.getByRole('textbox', { name: 'Source text', exact: true }).fill(readFileSync(SOURCE_ARTICLE, 'utf8'));
-    await page.getByRole('button', { name: 'Use this text' }).click();
+    await openTaggerWithArticle(page);
     await selectInSource(page, PASSAGE);
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('group', { name: 'Open quote' }).locator('.quote')).toHaveText(PASSAGE);
@@ -57,10 +53,7 @@ test('the whole source ranked: a technique with its passages, one click selects 
   await withServedPage(browser, async ({ served, page, problems }) => {
     await openServedCheckout(page, served);
     await startIncident(page);
-    await page.getByRole('link', { name: 'Open the quote tagger' }).click();
-    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('The Record');
-    await page.getByRole('textbox', { name: 'Source text', exact: true }).fill(readFileSync(SOURCE_ARTICLE, 'utf8'));
-    await page.getByRole('button', { name: 'Use this text' }).click();
+    await openTaggerWithArticle(page);
     const region = page.getByRole('region', { name: 'Techniques this source evokes' });
     await region.getByRole('button', { name: 'Rank' }).click();
     const techniques = region.locator('[data-source-suggestion]');

@@ -3,7 +3,7 @@
  * real git repositories cloned from the history bundle into temporary folders.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,23 @@ export function addBareRemote(clone: HistoryClone, name = 'remote.git'): string 
   git(clone.path, 'fetch', '--quiet', 'origin');
   git(clone.path, 'branch', '--quiet', '--set-upstream-to=origin/main', 'main');
   return bare;
+}
+
+/**
+ * A teammate's clone of `bare` (made in `root`/theirs) pushes branch `teammate` holding an
+ * incident page `id`: an id taken on a remote branch after the analyst's draft was given it.
+ */
+export function teammatePushesIncident(bare: string, root: string, id: string): void {
+  const theirs = join(root, 'theirs');
+  execFileSync('git', ['clone', '-q', bare, theirs]);
+  git(theirs, 'config', 'user.name', 'Teammate');
+  git(theirs, 'config', 'user.email', 'team@example.org');
+  git(theirs, 'checkout', '-q', '-b', 'teammate');
+  mkdirSync(join(theirs, 'generated_pages', 'incidents'), { recursive: true });
+  writeFileSync(join(theirs, 'generated_pages', 'incidents', `${id}.md`), `# Incident ${id}: Theirs\n`);
+  git(theirs, 'add', '.');
+  git(theirs, 'commit', '-q', '-m', 'Their incident');
+  git(theirs, 'push', '-q', 'origin', 'teammate');
 }
 
 /** The 30 commits of the history bundle, oldest first. */

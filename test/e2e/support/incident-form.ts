@@ -5,6 +5,8 @@
  * analyst specs write alike.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SOURCE_ARTICLE } from '../../helpers/fixtures';
 import type { ServedWorkbench } from './serve';
 
 /** The incident's fields besides its name and summary, by their labels in the form. */
@@ -52,4 +54,12 @@ export async function fillFields(scope: Page | Locator, values: Readonly<Record<
 export async function addReference(page: Page, number: number, values: Readonly<Record<string, string>>): Promise<void> {
   await page.getByRole('button', { name: 'Add reference' }).click();
   await fillFields(page.getByRole('group', { name: `Reference ${number}` }), values);
+}
+
+/** From the incident screen: open the quote tagger and give it the real article as its source. */
+export async function openTaggerWithArticle(page: Page, title = 'The Record'): Promise<void> {
+  await page.getByRole('link', { name: 'Open the quote tagger' }).click();
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await page.getByRole('textbox', { name: 'Source text', exact: true }).fill(readFileSync(SOURCE_ARTICLE, 'utf8'));
+  await page.getByRole('button', { name: 'Use this text' }).click();
 }

@@ -2,12 +2,9 @@
 // bare remote: a teammate's branch, pushed and fetched after the draft got its id, uses that id;
 // the check finds it, says so with the next free id, and once the draft takes that id (as Review's
 // button does) the check passes. A draft alone with its id is never stopped.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeIdConflict, draftIdConflict } from '../../../renderer/src/features/review/review-model';
-import { addBareRemote, git } from '../../helpers/fixtures';
+import { addBareRemote, teammatePushesIncident } from '../../helpers/fixtures';
 import { startInProcessApi, type InProcessApi } from '../helpers/in-process-api';
 
 let backEnd: InProcessApi;
@@ -21,20 +18,6 @@ afterAll(async () => {
   await backEnd?.dispose();
 });
 
-/** A teammate's clone pushes branch `teammate` with an incident page `id`, then is removed. */
-function teammatePushes(id: string): void {
-  const theirs = join(backEnd.clone.root, 'theirs');
-  execFileSync('git', ['clone', '-q', bare, theirs]);
-  git(theirs, 'config', 'user.name', 'Teammate');
-  git(theirs, 'config', 'user.email', 'team@example.org');
-  git(theirs, 'checkout', '-q', '-b', 'teammate');
-  mkdirSync(join(theirs, 'generated_pages', 'incidents'), { recursive: true });
-  writeFileSync(join(theirs, 'generated_pages', 'incidents', `${id}.md`), `# Incident ${id}: Theirs\n`);
-  git(theirs, 'add', '.');
-  git(theirs, 'commit', '-q', '-m', 'Their incident');
-  git(theirs, 'push', '-q', 'origin', 'teammate');
-}
-
 describe('the id check before writing pages', () => {
   it('offers the next free id for a draft whose id a fetched remote branch took', async () => {
     const { api } = backEnd;
@@ -44,7 +27,7 @@ describe('the id check before writing pages', () => {
     expect(mine).toMatch(/^I\d{5}$/);
     expect(await draftIdConflict(api, draft.id)).toBeUndefined();
 
-    teammatePushes(mine);
+    teammatePushesIncident(bare, backEnd.clone.root, mine);
     await api.call('repo.fetch', {});
 
     const next = `I${String(Number(mine.slice(1)) + 1).padStart(5, '0')}`;
